@@ -1,0 +1,87 @@
+package io.windshift.contract;
+
+import io.windshift.contract.alliance.AllianceRegistered;
+import io.windshift.contract.alliance.RoleAssigned;
+import io.windshift.contract.alliance.RoleVacated;
+import io.windshift.contract.finance.InvoicePaid;
+import io.windshift.contract.hr.EventRescinded;
+import io.windshift.contract.hr.OrgReorganized;
+import io.windshift.contract.hr.WorkerHired;
+import io.windshift.contract.hr.WorkerManagerChanged;
+import io.windshift.contract.hr.WorkerTerminated;
+import io.windshift.contract.hr.WorkerTransferred;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of event types: wire name, version, topic and payload record. Version 1 types travel
+ * under their plain name ({@code hr.worker.terminated}); a breaking change gets a new constant whose
+ * wire name carries the version ({@code hr.worker.terminated.v2}). {@code .v1} is accepted as an alias.
+ */
+public enum EventType {
+    HR_WORKER_HIRED("hr.worker.hired", 1, Topics.HR, WorkerHired.class),
+    HR_WORKER_TERMINATED("hr.worker.terminated", 1, Topics.HR, WorkerTerminated.class),
+    HR_WORKER_TRANSFERRED("hr.worker.transferred", 1, Topics.HR, WorkerTransferred.class),
+    HR_WORKER_MANAGER_CHANGED("hr.worker.manager-changed", 1, Topics.HR, WorkerManagerChanged.class),
+    HR_ORG_REORGANIZED("hr.org.reorganized", 1, Topics.HR, OrgReorganized.class),
+    HR_EVENT_RESCINDED("hr.event.rescinded", 1, Topics.HR, EventRescinded.class),
+
+    ALLIANCE_REGISTERED("alliance.registered", 1, Topics.ALLIANCE, AllianceRegistered.class),
+    ALLIANCE_ROLE_ASSIGNED("alliance.role-assigned", 1, Topics.ALLIANCE, RoleAssigned.class),
+    ALLIANCE_ROLE_VACATED("alliance.role-vacated", 1, Topics.ALLIANCE, RoleVacated.class),
+
+    FINANCE_INVOICE_PAID("finance.invoice.paid", 1, Topics.FINANCE, InvoicePaid.class);
+
+    private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
+
+    private final String name;
+    private final int version;
+    private final String topic;
+    private final Class<?> payloadType;
+
+    EventType(String name, int version, String topic, Class<?> payloadType) {
+        this.name = name;
+        this.version = version;
+        this.topic = topic;
+        this.payloadType = payloadType;
+    }
+
+    /** The CloudEvent {@code type} attribute. */
+    public String wireName() {
+        return version == 1 ? name : name + ".v" + version;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    public boolean isHr() {
+        return Topics.HR.equals(topic);
+    }
+
+    public static Optional<EventType> fromWireName(String wireName) {
+        if (wireName == null) {
+            return Optional.empty();
+        }
+        EventType exact = BY_WIRE_NAME.get(wireName);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        if (wireName.endsWith(".v1")) {
+            return Optional.ofNullable(BY_WIRE_NAME.get(wireName.substring(0, wireName.length() - 3)));
+        }
+        return Optional.empty();
+    }
+}

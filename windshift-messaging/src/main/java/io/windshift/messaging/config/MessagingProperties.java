@@ -1,0 +1,41 @@
+package io.windshift.messaging.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code windshift.messaging.*}: topics, relay and retry settings shared by every service. */
+@ConfigurationProperties("windshift.messaging")
+public record MessagingProperties(
+        Integer partitions,
+        Short replicationFactor,
+        Boolean createTopics,
+        Duration sweepInterval,
+        Duration sweepGrace,
+        Duration sweepLease,
+        Duration ackTimeout,
+        Integer listenerConcurrency,
+        Retry retry) {
+
+    public MessagingProperties {
+        // Partitions bound the scale-out of one consumer group: 12 leaves room for 12 instances.
+        partitions = partitions == null ? 12 : partitions;
+        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+        createTopics = createTopics == null || createTopics;
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
+        sweepGrace = sweepGrace == null ? Duration.ofSeconds(5) : sweepGrace;
+        sweepLease = sweepLease == null ? Duration.ofSeconds(30) : sweepLease;
+        ackTimeout = ackTimeout == null ? Duration.ofSeconds(10) : ackTimeout;
+        listenerConcurrency = listenerConcurrency == null ? 1 : listenerConcurrency;
+        retry = retry == null ? new Retry(null, null, null, null) : retry;
+    }
+
+    /** Bounded exponential backoff for failures that may heal (store or broker briefly away). */
+    public record Retry(Integer maxRetries, Duration initialInterval, Double multiplier, Duration maxInterval) {
+        public Retry {
+            maxRetries = maxRetries == null ? 4 : maxRetries;
+            initialInterval = initialInterval == null ? Duration.ofMillis(200) : initialInterval;
+            multiplier = multiplier == null ? 2.0 : multiplier;
+            maxInterval = maxInterval == null ? Duration.ofSeconds(2) : maxInterval;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.windshift.messaging.consume;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.windshift.contract.CloudEvent;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies an event at most once per consumer name. The id is recorded after the effect (at least once):
+ * if the process dies in between, the redelivered event runs the effect again, so effects must be
+ * idempotent themselves (natural keys, deterministic ids); the record makes the common redelivery cheap.
+ */
+public class IdempotentConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
+
+    private final ProcessedEvents processed;
+    private final MeterRegistry meters;
+
+    public IdempotentConsumer(ProcessedEvents processed, MeterRegistry meters) {
+        this.processed = processed;
+        this.meters = meters;
+    }
+
+    /** Runs {@code effect} unless {@code consumer} already applied this event id; returns whether it ran. */
+    public boolean handleOnce(String consumer, CloudEvent event, Consumer<CloudEvent> effect) {
+        if (processed.contains(consumer, event.id())) {
+            meters.counter("windshift.events.consumed", "consumer", consumer, "outcome", "duplicate").increment();
+            log.debug("{} skips redelivered event {} ({})", consumer, event.id(), event.type());
+            return false;
+        }
+        effect.accept(event);
+        processed.record(consumer, event.id(), event.type());
+        meters.counter("windshift.events.consumed", "consumer", consumer, "outcome", "applied").increment();
+        return true;
+    }
+}
