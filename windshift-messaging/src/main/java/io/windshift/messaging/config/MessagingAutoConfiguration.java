@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.Topics;
 import io.windshift.messaging.consume.CloudEventDeserializer;
+import io.windshift.messaging.consume.DeadLetterReason;
 import io.windshift.messaging.consume.DeadLetterValueSerializer;
 import io.windshift.messaging.consume.IdempotentConsumer;
 import io.windshift.messaging.consume.MalformedEventException;
@@ -56,6 +57,9 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    /** Header on every dead letter: why it could not be applied. */
+    public static final String DEAD_LETTER_REASON = DeadLetterReason.HEADER;
 
     @Bean
     @ConditionalOnMissingBean
@@ -135,6 +139,12 @@ public class MessagingAutoConfiguration {
         // Same partition as the source: the dead-letter topic is created with as many partitions.
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        // The most specific cause, readable by people triaging the dead-letter topic.
+        recoverer.setHeadersFunction((record, exception) -> {
+            org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+            headers.add(DEAD_LETTER_REASON, DeadLetterReason.of(exception).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return headers;
+        });
         MessagingProperties.Retry retry = properties.retry();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
