@@ -17,6 +17,8 @@ public final class EventJson {
             // Tolerant reader: a newer producer may add fields without breaking older consumers.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Money keeps its scale through the tree model (2500000.00 stays 2500000.00).
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
