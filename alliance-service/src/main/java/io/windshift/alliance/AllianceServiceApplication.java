@@ -1,0 +1,13 @@
+package io.windshift.alliance;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Owns alliances, their teams, the people directory mirrored from HR, and change-impact assessment. */
+@SpringBootApplication
+public class AllianceServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AllianceServiceApplication.class, args);
+    }
+}

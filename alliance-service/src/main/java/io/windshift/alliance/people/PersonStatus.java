@@ -1,0 +1,7 @@
+package io.windshift.alliance.people;
+
+public enum PersonStatus {
+    ACTIVE,
+    ON_LEAVE,
+    DEPARTED
+}

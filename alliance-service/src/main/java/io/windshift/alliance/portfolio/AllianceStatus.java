@@ -1,0 +1,8 @@
+package io.windshift.alliance.portfolio;
+
+public enum AllianceStatus {
+    LAUNCHING,
+    ACTIVE,
+    TERMINATING,
+    CLOSED
+}

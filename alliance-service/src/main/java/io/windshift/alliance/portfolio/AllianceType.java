@@ -1,0 +1,8 @@
+package io.windshift.alliance.portfolio;
+
+public enum AllianceType {
+    LICENSE,
+    CO_DEVELOPMENT,
+    CO_COMMERCIALIZATION,
+    RESEARCH
+}

@@ -1,0 +1,8 @@
+package io.windshift.alliance.portfolio;
+
+public enum Stage {
+    DISCOVERY,
+    EARLY,
+    LATE,
+    COMMERCIAL
+}

@@ -1,0 +1,5 @@
+package io.windshift.alliance.portfolio;
+
+/** A person proposed for a role. */
+public record TeamSeat(Role role, String personId) {
+}

@@ -1,0 +1,88 @@
+package io.windshift.alliance.portfolio.api;
+
+import io.windshift.alliance.portfolio.Alliance;
+import io.windshift.alliance.portfolio.AlliancePortfolio;
+import io.windshift.alliance.portfolio.Role;
+import io.windshift.alliance.portfolio.Stage;
+import io.windshift.alliance.portfolio.TeamRuleViolation;
+import io.windshift.alliance.portfolio.Tier;
+import io.windshift.service.security.Caller;
+import io.windshift.service.web.NotFoundException;
+import io.windshift.service.web.ProblemHandler;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The portfolio API. Admins and the head of alliance management see every alliance; anyone else sees
+ * the alliances where they hold a role; integration clients (scopes, no roles) see none.
+ */
+@RestController
+@RequestMapping("/api/v1/alliances")
+class AllianceController {
+
+    private static final String PORTFOLIO_EDITORS = "hasAnyRole('ALLIANCE_ADMIN','HEAD_OF_ALLIANCE_MANAGEMENT')";
+    /** Any person; what they see is then scoped to their own alliances. Integration clients read nothing. */
+    private static final String PEOPLE = "@callerRules.isPerson()";
+
+    private final AlliancePortfolio portfolio;
+
+    AllianceController(AlliancePortfolio portfolio) {
+        this.portfolio = portfolio;
+    }
+
+    @PostMapping
+    @PreAuthorize(PORTFOLIO_EDITORS)
+    ResponseEntity<AllianceView> register(@Valid @RequestBody RegisterAllianceRequest request) {
+        Alliance alliance = portfolio.register(request.profile(), request.seats());
+        return ResponseEntity.created(URI.create("/api/v1/alliances/" + alliance.id())).body(AllianceView.of(alliance));
+    }
+
+    @GetMapping
+    @PreAuthorize(PEOPLE)
+    List<AllianceView> list(@RequestParam(required = false) String personId, @RequestParam(required = false) Tier tier,
+                            @RequestParam(required = false) Stage stage) {
+        Caller caller = Caller.current();
+        return portfolio.list(personId, tier, stage).stream()
+                .filter(a -> caller.seesEverything() || a.involves(caller.subject()))
+                .map(AllianceView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(PEOPLE)
+    AllianceView get(@PathVariable String id) {
+        Caller caller = Caller.current();
+        return portfolio.find(id)
+                .filter(a -> caller.seesEverything() || a.involves(caller.subject()))
+                .map(AllianceView::of)
+                .orElseThrow(() -> new NotFoundException("No alliance " + id + " visible to you"));
+    }
+
+    @PutMapping("/{id}/roles/{role}")
+    @PreAuthorize(PORTFOLIO_EDITORS)
+    AllianceView assign(@PathVariable String id, @PathVariable Role role, @Valid @RequestBody AssignRoleRequest request) {
+        portfolio.find(id).orElseThrow(() -> new NotFoundException("No alliance " + id));
+        return AllianceView.of(portfolio.assign(id, role, request.personId().strip()));
+    }
+
+    record AssignRoleRequest(@NotBlank String personId) {
+    }
+
+    @ExceptionHandler(TeamRuleViolation.class)
+    ResponseEntity<ProblemDetail> teamRule(TeamRuleViolation e) {
+        return ProblemHandler.badRequest(e.field(), e.getMessage());
+    }
+}
