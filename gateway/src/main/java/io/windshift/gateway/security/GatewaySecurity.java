@@ -1,0 +1,107 @@
+package io.windshift.gateway.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authentication at the front door: every API call needs a valid RS256 token (expiry, not-before,
+ * issuer and audience checked; {@code alg: none} and HMAC refused). Services check the same token again
+ * and decide what the caller may see.
+ */
+@Configuration
+@EnableWebFluxSecurity
+class GatewaySecurity {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(JwtProperties properties) {
+        NimbusReactiveJwtDecoder decoder;
+        if (properties.jwkSetUri() != null) {
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        } else if (properties.publicKeyLocation() != null) {
+            decoder = NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties.publicKeyLocation()))
+                    .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        } else {
+            throw new IllegalStateException("Set windshift.security.jwt.jwk-set-uri (production) or "
+                    + "windshift.security.jwt.public-key-location (local, written by ./windshift token)");
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()))));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http) {
+        ProblemResponses problems = new ProblemResponses();
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(authenticate(token))))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .build();
+    }
+
+    static JwtAuthenticationToken authenticate(Jwt jwt) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>();
+        if (jwt.getClaim("roles") instanceof Collection<?> roles) {
+            roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        }
+        Object scope = jwt.getClaim("scope");
+        if (scope instanceof String text) {
+            for (String s : text.trim().split("\\s+")) {
+                if (!s.isBlank()) {
+                    authorities.add(new SimpleGrantedAuthority("SCOPE_" + s));
+                }
+            }
+        } else if (scope instanceof Collection<?> scopes) {
+            scopes.forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
+        }
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    static RSAPublicKey readPublicKey(String location) {
+        try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read the token-signing public key at " + location
+                    + " (run ./windshift token --init to create the local key pair)", e);
+        }
+    }
+
+}
