@@ -41,6 +41,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return badRequest(e.problems());
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(jakarta.validation.ConstraintViolationException e) {
+        return badRequest(e.getConstraintViolations().stream()
+                .map(v -> {
+                    String path = v.getPropertyPath().toString();
+                    return new FieldProblem(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+                })
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** A person's own inbox. Nobody reads another person's notifications; integration clients read none. */
 @RestController
 @RequestMapping("/api/v1/notifications")
-@Validated
 class InboxController {
 
     private final Inbox inbox;
