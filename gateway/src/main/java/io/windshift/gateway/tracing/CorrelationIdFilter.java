@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 @Component
 class CorrelationIdFilter implements GlobalFilter, Ordered {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CorrelationIdFilter.class);
+
     static final String HEADER = "X-Correlation-Id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -26,7 +28,11 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
         String correlationId = supplied != null && SAFE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
         ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, correlationId)).build();
         exchange.getResponse().getHeaders().set(HEADER, correlationId);
-        return chain.filter(exchange.mutate().request(request).build());
+        long started = System.nanoTime();
+        // Access log: with context propagation on, the line carries the request's trace id.
+        return chain.filter(exchange.mutate().request(request).build())
+                .doFinally(signal -> log.info("{} {} -> {} in {} ms (correlation {})", request.getMethod(), request.getPath().value(),
+                        exchange.getResponse().getStatusCode(), (System.nanoTime() - started) / 1_000_000, correlationId));
     }
 
     @Override
