@@ -119,6 +119,11 @@ public class OutboxRelay {
         return total;
     }
 
+    /** Gives up this instance's sweep leases, so another instance takes over at once (graceful shutdown). */
+    public void releaseLeases() {
+        mongo.getCollection(LEASES).deleteMany(Filters.eq("owner", instanceId));
+    }
+
     private boolean claimSweepLease(String collection) {
         Date now = Date.from(clock.instant());
         Date until = Date.from(clock.instant().plus(leaseTime));

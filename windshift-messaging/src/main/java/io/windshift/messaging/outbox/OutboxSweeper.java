@@ -48,6 +48,11 @@ public class OutboxSweeper implements SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
+            try {
+                relay.releaseLeases();
+            } catch (RuntimeException e) {
+                log.debug("Could not release sweep leases (they expire on their own): {}", e.getMessage());
+            }
         }
     }
 

@@ -113,6 +113,38 @@ class OutboxRelayIT extends MessagingIntegrationTest {
         assertThat(rawDocument(account).getList("pendingEvents", Document.class)).isEmpty();
     }
 
+    @Test
+    void twoInstancesSweepingTogetherPublishEachPendingEventOnceAndApplyItOnce() throws Exception {
+        String account = "acc-" + UUID.randomUUID();
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        LedgerAccount ledger = new LedgerAccount(account);
+        ids.forEach(id -> ledger.deposit(id, 1));
+        publisher.failNext(Integer.MAX_VALUE);
+        outbox.save(ledger);
+        publisher.failNext(0);
+
+        OutboxRelay secondInstance = new OutboxRelay(mongo, publisher, java.time.Clock.systemUTC(), Duration.ZERO,
+                Duration.ofSeconds(30), "second-instance", new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        secondInstance.watch("ledger_accounts");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(relay::sweep);
+            var second = pool.submit(secondInstance::sweep);
+            first.get();
+            second.get();
+        } finally {
+            pool.shutdown();
+            secondInstance.releaseLeases();
+        }
+
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.ALLIANCE)) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(recordsOf(probe, account)).extracting(r -> TopicProbe.header(r, EventPublisher.HEADER_ID))
+                            .containsExactlyElementsOf(ids));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ids).allSatisfy(id -> assertThat(listener.effectsOf(id)).isEqualTo(1)));
+    }
+
     private Document rawDocument(String id) {
         return mongo.getCollection("ledger_accounts").find(new Document("_id", id)).first();
     }
