@@ -29,12 +29,4 @@ public class TraceContext {
         boolean sampled = Boolean.TRUE.equals(context.sampled());
         return "00-" + context.traceId() + "-" + context.spanId() + (sampled ? "-01" : "-00");
     }
-
-    /** The trace id of the current span, or null. */
-    public String currentTraceId() {
-        if (tracer == null || tracer.currentSpan() == null) {
-            return null;
-        }
-        return tracer.currentSpan().context().traceId();
-    }
 }

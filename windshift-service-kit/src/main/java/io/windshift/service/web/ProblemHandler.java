@@ -57,15 +57,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict with current state", e.getMessage());
-        if (e.field() != null) {
-            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        }
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-    }
-
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentUpdate(OptimisticLockingFailureException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Concurrent update",
