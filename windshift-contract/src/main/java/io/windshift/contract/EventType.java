@@ -1,9 +1,23 @@
 package io.windshift.contract;
 
 import io.windshift.contract.alliance.AllianceRegistered;
+import io.windshift.contract.alliance.ChangeImpactAssessed;
+import io.windshift.contract.alliance.GovernanceChanged;
+import io.windshift.contract.alliance.KeyRoleChanged;
+import io.windshift.contract.alliance.ManagerOverCapacity;
 import io.windshift.contract.alliance.RoleAssigned;
 import io.windshift.contract.alliance.RoleVacated;
+import io.windshift.contract.finance.InvoiceApproved;
+import io.windshift.contract.finance.InvoiceCanceled;
 import io.windshift.contract.finance.InvoicePaid;
+import io.windshift.contract.notification.DeliveryStatus;
+import io.windshift.contract.obligation.MilestoneDue;
+import io.windshift.contract.obligation.ObligationOverdue;
+import io.windshift.contract.obligation.ObligationRegistered;
+import io.windshift.contract.obligation.OccurrenceClosed;
+import io.windshift.contract.obligation.OccurrenceRescheduled;
+import io.windshift.contract.obligation.OwnerAssigned;
+import io.windshift.contract.obligation.OwnerVacated;
 import io.windshift.contract.hr.EventRescinded;
 import io.windshift.contract.hr.OrgReorganized;
 import io.windshift.contract.hr.WorkerHired;
@@ -32,8 +46,26 @@ public enum EventType {
     ALLIANCE_REGISTERED("alliance.registered", 1, Topics.ALLIANCE, AllianceRegistered.class),
     ALLIANCE_ROLE_ASSIGNED("alliance.role-assigned", 1, Topics.ALLIANCE, RoleAssigned.class),
     ALLIANCE_ROLE_VACATED("alliance.role-vacated", 1, Topics.ALLIANCE, RoleVacated.class),
+    ALLIANCE_SPONSOR_CHANGED("alliance.sponsor-changed", 1, Topics.ALLIANCE, KeyRoleChanged.class),
+    ALLIANCE_MANAGER_CHANGED("alliance.manager-changed", 1, Topics.ALLIANCE, KeyRoleChanged.class),
+    ALLIANCE_MANAGER_OVER_CAPACITY("alliance.manager-over-capacity", 1, Topics.ALLIANCE, ManagerOverCapacity.class),
+    ALLIANCE_GOVERNANCE_CHANGED("alliance.governance-changed", 1, Topics.ALLIANCE, GovernanceChanged.class),
+    ALLIANCE_CHANGE_IMPACT_ASSESSED("alliance.change-impact-assessed", 1, Topics.ALLIANCE, ChangeImpactAssessed.class),
 
-    FINANCE_INVOICE_PAID("finance.invoice.paid", 1, Topics.FINANCE, InvoicePaid.class);
+    OBLIGATION_REGISTERED("obligation.registered", 1, Topics.OBLIGATION, ObligationRegistered.class),
+    OBLIGATION_MILESTONE_DUE("obligation.milestone-due", 1, Topics.OBLIGATION, MilestoneDue.class),
+    OBLIGATION_OVERDUE("obligation.overdue", 1, Topics.OBLIGATION, ObligationOverdue.class),
+    OBLIGATION_OWNER_VACATED("obligation.owner-vacated", 1, Topics.OBLIGATION, OwnerVacated.class),
+    OBLIGATION_OWNER_ASSIGNED("obligation.owner-assigned", 1, Topics.OBLIGATION, OwnerAssigned.class),
+    OBLIGATION_FULFILLED("obligation.fulfilled", 1, Topics.OBLIGATION, OccurrenceClosed.class),
+    OBLIGATION_WAIVED("obligation.waived", 1, Topics.OBLIGATION, OccurrenceClosed.class),
+    OBLIGATION_RESCHEDULED("obligation.rescheduled", 1, Topics.OBLIGATION, OccurrenceRescheduled.class),
+
+    FINANCE_INVOICE_PAID("finance.invoice.paid", 1, Topics.FINANCE, InvoicePaid.class),
+    FINANCE_INVOICE_APPROVED("finance.invoice.approved", 1, Topics.FINANCE, InvoiceApproved.class),
+    FINANCE_INVOICE_CANCELED("finance.invoice.canceled", 1, Topics.FINANCE, InvoiceCanceled.class),
+
+    NOTIFICATION_DELIVERY_STATUS("notification.delivery-status", 1, Topics.NOTIFICATION, DeliveryStatus.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
@@ -69,6 +101,10 @@ public enum EventType {
 
     public boolean isHr() {
         return Topics.HR.equals(topic);
+    }
+
+    public boolean isFinance() {
+        return Topics.FINANCE.equals(topic);
     }
 
     public static Optional<EventType> fromWireName(String wireName) {

@@ -1,6 +1,23 @@
 package io.windshift.contract;
 
 import io.windshift.contract.alliance.AllianceRegistered;
+import io.windshift.contract.alliance.ChangeImpactAssessed;
+import io.windshift.contract.alliance.GovernanceBody;
+import io.windshift.contract.alliance.GovernanceChanged;
+import io.windshift.contract.alliance.KeyRoleChanged;
+import io.windshift.contract.alliance.ManagerOverCapacity;
+import io.windshift.contract.alliance.NoticeClause;
+import io.windshift.contract.alliance.PartnerNotice;
+import io.windshift.contract.finance.InvoiceApproved;
+import io.windshift.contract.finance.InvoiceCanceled;
+import io.windshift.contract.notification.DeliveryStatus;
+import io.windshift.contract.obligation.MilestoneDue;
+import io.windshift.contract.obligation.ObligationOverdue;
+import io.windshift.contract.obligation.ObligationRegistered;
+import io.windshift.contract.obligation.OccurrenceClosed;
+import io.windshift.contract.obligation.OccurrenceRescheduled;
+import io.windshift.contract.obligation.OwnerAssigned;
+import io.windshift.contract.obligation.OwnerVacated;
 import io.windshift.contract.alliance.RoleAssigned;
 import io.windshift.contract.alliance.RoleVacated;
 import io.windshift.contract.alliance.TeamMember;
@@ -23,6 +40,9 @@ final class WireFormatSamples {
     static final Instant TIME = Instant.parse("2026-11-20T09:30:00Z");
     static final LocalDate DAY = LocalDate.parse("2026-12-01");
 
+    static final GovernanceBody JSC = new GovernanceBody("JSC", "Joint steering committee", List.of("p-0100", "p-0200"),
+            List.of("k.ito@helios.example"), "QUARTERLY", LocalDate.parse("2027-01-14"));
+
     static final Map<EventType, Object> PAYLOADS = Map.ofEntries(
             Map.entry(EventType.HR_WORKER_HIRED, new WorkerHired("p-1001", "Ada Moreno", "ada.moreno@example.com", "ou-bd", "p-0007", DAY)),
             Map.entry(EventType.HR_WORKER_TERMINATED, new WorkerTerminated("p-1001", DAY, "RESIGNATION")),
@@ -34,7 +54,43 @@ final class WireFormatSamples {
             Map.entry(EventType.HR_EVENT_RESCINDED, new EventRescinded("hr-evt-42")),
             Map.entry(EventType.ALLIANCE_REGISTERED, new AllianceRegistered("al-7", "Helios oncology", "Helios Bio", "HLX-201",
                     "CO_DEVELOPMENT", "LATE", "ACTIVE", "STRATEGIC",
-                    List.of(new TeamMember("PARTNERSHIP_LEAD", "p-0100"), new TeamMember("ALLIANCE_MANAGER", "p-1001")), 0)),
+                    List.of(new TeamMember("PARTNERSHIP_LEAD", "p-0100"), new TeamMember("ALLIANCE_MANAGER", "p-1001")), 0,
+                    List.of(JSC), List.of(new NoticeClause("agr-3", "4.2", "ALLIANCE_MANAGER", 14)))),
+            Map.entry(EventType.ALLIANCE_GOVERNANCE_CHANGED, new GovernanceChanged("al-7", List.of(JSC), 5)),
+            Map.entry(EventType.ALLIANCE_SPONSOR_CHANGED, new KeyRoleChanged("al-7", "Helios oncology", "STRATEGIC", "LATE",
+                    "EXECUTIVE_SPONSOR", "p-0199", "p-0200", "ASSIGNED", DAY,
+                    List.of(new PartnerNotice("agr-3", "4.2", 14, DAY.plusDays(14))), "evt-9", 3)),
+            Map.entry(EventType.ALLIANCE_MANAGER_CHANGED, new KeyRoleChanged("al-7", "Helios oncology", "STRATEGIC", "LATE",
+                    "ALLIANCE_MANAGER", "p-1001", null, "TERMINATED", DAY,
+                    List.of(new PartnerNotice("agr-3", "4.2", 14, DAY.plusDays(14))), "hr-evt-41", 4)),
+            Map.entry(EventType.ALLIANCE_MANAGER_OVER_CAPACITY, new ManagerOverCapacity("p-1001", 6, 5,
+                    List.of("al-1", "al-2", "al-3", "al-4", "al-5", "al-7"), "evt-10")),
+            Map.entry(EventType.ALLIANCE_CHANGE_IMPACT_ASSESSED, new ChangeImpactAssessed("imp-hr-evt-41-al-7", "hr-evt-41",
+                    "hr.org.reorganized", "al-7", "Helios oncology", "STRATEGIC", "LATE", "CRITICAL", "ASSESSED",
+                    List.of(new ChangeImpactAssessed.Finding("ALLIANCE_MANAGER_VACANT", "ALLIANCE_MANAGER", "p-1001", "Ada Moreno departed"),
+                            new ChangeImpactAssessed.Finding("PARTNER_NOTICE_REQUIRED", "ALLIANCE_MANAGER", "p-1001", "agr-3 section 4.2 within 14 days")),
+                    List.of("Name an interim alliance manager for Helios oncology; notify Helios Bio by 2026-12-15 under section 4.2"),
+                    TIME, 1)),
+            Map.entry(EventType.OBLIGATION_REGISTERED, new ObligationRegistered("ob-12", "al-7", "Phase 3 first patient dosed milestone",
+                    "MILESTONE_PAYMENT", "FINANCIAL", "OWED_BY_US", "p-1001", "p-0300", new BigDecimal("2500000.00"), "USD", DAY,
+                    "agr-3", "7.1(b)", "evt-11")),
+            Map.entry(EventType.OBLIGATION_MILESTONE_DUE, new MilestoneDue("ob-12", "ob-12-1", "al-7", "Phase 3 first patient dosed milestone",
+                    "MILESTONE_PAYMENT", "p-1001", "p-0300", DAY, 7, new BigDecimal("2500000.00"), "USD", "7.1(b)")),
+            Map.entry(EventType.OBLIGATION_OVERDUE, new ObligationOverdue("ob-12", "ob-12-1", "al-7", "Phase 3 first patient dosed milestone",
+                    "p-1001", "p-0007", DAY, new BigDecimal("2500000.00"), "USD")),
+            Map.entry(EventType.OBLIGATION_OWNER_VACATED, new OwnerVacated("ob-12", "al-7", "Phase 3 first patient dosed milestone",
+                    "p-1001", "TERMINATED", "hr-evt-41")),
+            Map.entry(EventType.OBLIGATION_OWNER_ASSIGNED, new OwnerAssigned("ob-12", "al-7", "Phase 3 first patient dosed milestone",
+                    "p-0300", "p-1001", "evt-12")),
+            Map.entry(EventType.OBLIGATION_FULFILLED, new OccurrenceClosed("ob-12", "ob-12-1", "al-7", "Phase 3 first patient dosed milestone",
+                    DAY, TIME, "EARLY", new BigDecimal("2500000.00"), "USD", "invoice inv-88 paid", "fin-evt-3")),
+            Map.entry(EventType.OBLIGATION_WAIVED, new OccurrenceClosed("ob-13", "ob-13-4", "al-7", "Quarterly royalty report",
+                    DAY, TIME, null, null, null, "waived by JSC minutes 2026-11-12", "evt-13")),
+            Map.entry(EventType.OBLIGATION_RESCHEDULED, new OccurrenceRescheduled("ob-12", "ob-12-1", "al-7",
+                    "Phase 3 first patient dosed milestone", DAY, DAY.plusDays(30))),
+            Map.entry(EventType.FINANCE_INVOICE_APPROVED, new InvoiceApproved("inv-88", "ob-12", new BigDecimal("2500000.00"), "USD", TIME)),
+            Map.entry(EventType.FINANCE_INVOICE_CANCELED, new InvoiceCanceled("inv-88", "ob-12", "duplicate invoice", TIME)),
+            Map.entry(EventType.NOTIFICATION_DELIVERY_STATUS, new DeliveryStatus("ntf-1", "p-1001", "EMAIL", 2, "SENT", "250 OK", TIME)),
             Map.entry(EventType.ALLIANCE_ROLE_ASSIGNED, new RoleAssigned("al-7", "EXECUTIVE_SPONSOR", "p-0200", "p-0199", "evt-9", 3)),
             Map.entry(EventType.ALLIANCE_ROLE_VACATED, new RoleVacated("al-7", "Helios oncology", "STRATEGIC", "LATE",
                     "ALLIANCE_MANAGER", "p-1001", "TERMINATED", DAY, "hr-evt-41", 4)),

@@ -68,7 +68,7 @@ public class Alliance implements OutboxAggregate {
                 profile.status(), profile.tier(), assignments, now, null, List.of());
         AllianceRegistered registered = new AllianceRegistered(id, profile.name(), profile.partner(), profile.asset(),
                 profile.type().name(), profile.stage().name(), profile.status().name(), profile.tier().name(),
-                alliance.currentTeam(), alliance.nextVersion());
+                alliance.currentTeam(), alliance.nextVersion(), List.of(), List.of());
         return new Registration(alliance, new AllianceEvent(EventIds.random(), EventType.ALLIANCE_REGISTERED, id, registered));
     }
 

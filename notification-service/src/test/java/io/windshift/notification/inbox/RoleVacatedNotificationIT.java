@@ -107,7 +107,7 @@ class RoleVacatedNotificationIT {
     private static CloudEvent registered(String allianceId, String name, String lead, String am) {
         return CloudEvent.of(EventIds.random(), EventType.ALLIANCE_REGISTERED, "/test", allianceId, Instant.now(),
                 new AllianceRegistered(allianceId, name, "Partner", null, "LICENSE", "LATE", "ACTIVE", "STRATEGIC",
-                        List.of(new TeamMember("PARTNERSHIP_LEAD", lead), new TeamMember("ALLIANCE_MANAGER", am)), 0), null);
+                        List.of(new TeamMember("PARTNERSHIP_LEAD", lead), new TeamMember("ALLIANCE_MANAGER", am)), 0, List.of(), List.of()), null);
     }
 
     private static CloudEvent vacated(String allianceId, String name, String person, String trigger) {
