@@ -13,6 +13,8 @@ import io.windshift.service.web.InvalidRequestException;
 import io.windshift.service.web.InvalidRequestException.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,14 +36,22 @@ public class HrEventIntake {
     private final EventPublisher publisher;
     private final Validator validator;
     private final TraceContext trace;
+    private final ScheduledHrEvents scheduled;
+    private final Clock clock;
 
-    HrEventIntake(EventPublisher publisher, Validator validator, TraceContext trace) {
+    HrEventIntake(EventPublisher publisher, Validator validator, TraceContext trace, ScheduledHrEvents scheduled, Clock clock) {
         this.publisher = publisher;
         this.validator = validator;
         this.trace = trace;
+        this.scheduled = scheduled;
+        this.clock = clock;
     }
 
-    public List<String> accept(String body) {
+    /** What happened to the accepted ids: published now, or held until their effective date. */
+    public record Accepted(List<String> accepted, List<String> scheduled) {
+    }
+
+    public Accepted accept(String body) {
         JsonNode root;
         try {
             root = EventJson.mapper().readTree(body);
@@ -76,8 +86,28 @@ public class HrEventIntake {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        publisher.publishAll(outgoing);
-        return outgoing.stream().map(o -> o.event().id()).toList();
+        // Future-dated events wait for their effective date; a rescind of a held event cancels it.
+        LocalDate today = LocalDate.now(clock);
+        List<Outgoing> now = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        for (Outgoing o : outgoing) {
+            LocalDate effective = effectiveDate(o.event());
+            if (effective != null && effective.isAfter(today)) {
+                scheduled.hold(o.event(), o.key(), effective);
+                held.add(o.event().id());
+            } else {
+                now.add(o);
+            }
+        }
+        publisher.publishAll(now);
+        now.stream().filter(o -> o.event().knownType().orElseThrow() == EventType.HR_EVENT_RESCINDED)
+                .forEach(o -> scheduled.cancel(o.event().dataAs(EventRescinded.class).rescindedEventId()));
+        return new Accepted(outgoing.stream().map(o -> o.event().id()).toList(), held);
+    }
+
+    private static LocalDate effectiveDate(CloudEvent event) {
+        JsonNode date = event.data().get("effectiveDate");
+        return date == null || date.isNull() ? null : LocalDate.parse(date.asString());
     }
 
     private CloudEvent parse(JsonNode node, String prefix, List<FieldProblem> problems) {

@@ -1,17 +1,23 @@
 package io.windshift.alliance.portfolio;
 
 import io.windshift.alliance.portfolio.internal.AllianceEventFactory;
+import io.windshift.alliance.portfolio.internal.ManagerLoadIndex;
 import io.windshift.alliance.portfolio.internal.PersonAllianceIndex;
+import io.windshift.contract.EventIds;
+import io.windshift.contract.EventType;
+import io.windshift.contract.alliance.ManagerOverCapacity;
 import io.windshift.messaging.outbox.Outbox;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Stream;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,72 +25,138 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** The portfolio's commands and questions. Each command is one atomic write of an alliance and its events. */
+/**
+ * The portfolio's commands and questions. Each command is one atomic write of an alliance and its events;
+ * the person and manager-load indexes are kept as supersets around that write, so readers check the alliance.
+ */
 @Service
 public class AlliancePortfolio {
 
-    private static final Logger log = LoggerFactory.getLogger(AlliancePortfolio.class);
     private static final int MAX_ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
-    private final PersonAllianceIndex index;
+    private final PersonAllianceIndex people;
+    private final ManagerLoadIndex load;
     private final AllianceEventFactory events;
+    private final PortfolioPolicy policy;
     private final Clock clock;
 
-    AlliancePortfolio(MongoTemplate mongo, Outbox outbox, PersonAllianceIndex index, AllianceEventFactory events, Clock clock) {
+    AlliancePortfolio(MongoTemplate mongo, Outbox outbox, PersonAllianceIndex people, ManagerLoadIndex load,
+                      AllianceEventFactory events, PortfolioPolicy policy, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
-        this.index = index;
+        this.people = people;
+        this.load = load;
         this.events = events;
+        this.policy = policy;
         this.clock = clock;
         outbox.watch(Alliance.class);
     }
 
-    public Alliance register(AllianceProfile profile, List<TeamSeat> team) {
-        Alliance.Registration registration = Alliance.register("al-" + UUID.randomUUID(), profile, team, today(), clock.instant());
-        Alliance alliance = registration.alliance();
-        team.forEach(seat -> index.add(seat.personId(), alliance.id()));
-        alliance.record(events.toOutbox(List.of(registration.event())));
-        return outbox.save(alliance);
+    /** A command's outcome: the saved alliance, what it did (for the change impact) and the id of the change. */
+    public record Change(Alliance alliance, List<Finding> findings, String triggerEventId) {
     }
 
-    public Alliance assign(String allianceId, Role role, String personId) {
+    public Change register(AllianceProfile profile, List<TeamSeat> team, List<GovernanceBody> bodies, List<Agreement> agreements) {
+        Alliance.Registration registration = Alliance.register("al-" + UUID.randomUUID(), profile, team, bodies, agreements, policy,
+                today(), clock.instant());
+        Alliance alliance = registration.alliance();
+        List<AllianceEvent> changes = new ArrayList<>(List.of(registration.event()));
+        List<Finding> findings = new ArrayList<>();
+        alliance.currentHolderOf(Role.ALLIANCE_MANAGER).ifPresent(am ->
+                checkCapacity(alliance, am.personId(), "team", registration.event().eventId(), changes, findings));
+        alliance.seatedPeople().forEach(p -> people.add(p, alliance.id()));
+        alliance.record(events.toOutbox(changes));
+        Alliance saved = outbox.save(alliance);
+        syncLoad(saved);
+        return new Change(saved, findings, registration.event().eventId());
+    }
+
+    /** Assigns a role; a sixth STRATEGIC alliance for one manager is refused or flagged, as configured. */
+    public Change assign(String allianceId, Role role, String personId) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> trigger = new ArrayList<>();
         Alliance saved = withRetry(allianceId, alliance -> {
-            index.add(personId, allianceId);
-            alliance.assign(role, personId, today(), null).ifPresent(e -> alliance.record(events.toOutbox(List.of(e))));
+            findings.clear();
+            trigger.clear();
+            people.add(personId, allianceId);
+            List<AllianceEvent> changes = new ArrayList<>(alliance.assign(role, personId, policy, today()));
+            if (changes.isEmpty()) {
+                return alliance;
+            }
+            String triggerEventId = ((io.windshift.contract.alliance.RoleAssigned) changes.getFirst().payload()).triggerEventId();
+            trigger.add(triggerEventId);
+            if (role == Role.ALLIANCE_MANAGER) {
+                checkCapacity(alliance, personId, "personId", triggerEventId, changes, findings);
+            }
+            changes.stream().map(AllianceEvent::payload).filter(p -> p instanceof io.windshift.contract.alliance.KeyRoleChanged)
+                    .map(p -> (io.windshift.contract.alliance.KeyRoleChanged) p)
+                    .forEach(k -> k.partnerNotices().forEach(n -> findings.add(new Finding(ImpactKind.PARTNER_NOTICE_REQUIRED, k.role(),
+                            k.newPersonId(), "notify " + alliance.partner() + " by " + n.dueDate() + " under section " + n.clauseRef()
+                            + " of " + n.agreementId(), n.clauseRef(), n.dueDate()))));
+            alliance.record(events.toOutbox(changes));
             return alliance;
         });
-        saved.assignments().stream().filter(a -> !a.isCurrent()).map(RoleAssignment::personId).distinct()
-                .filter(p -> !saved.involves(p)).forEach(p -> index.remove(p, allianceId));
+        afterSave(saved);
+        return new Change(saved, List.copyOf(findings), trigger.isEmpty() ? null : trigger.getFirst());
+    }
+
+    public Alliance putGovernanceBody(String allianceId, GovernanceBody body) {
+        body.memberIds().forEach(p -> people.add(p, allianceId));
+        Alliance saved = withRetry(allianceId, alliance -> {
+            alliance.record(events.toOutbox(List.of(alliance.putGovernanceBody(body))));
+            return alliance;
+        });
+        afterSave(saved);
         return saved;
     }
 
     /**
-     * Vacates every role a person holds, on every alliance, because of one HR change. Returns the number of
-     * roles vacated. Safe to repeat: a second run finds nothing to vacate.
+     * Applies one change to one alliance and saves it with its events, from a fresh read if another writer got
+     * there first. {@code beforeSave} sees the outcome first (and must be idempotent: after a crash between it
+     * and the save, the change is applied again and yields the same outcome).
      */
-    public int vacateRolesOf(String personId, String reason, LocalDate effectiveDate, String triggerEventId) {
-        int vacated = 0;
-        for (String allianceId : index.allianceIdsOf(personId)) {
-            List<Integer> count = new ArrayList<>();
-            Alliance saved = withRetry(allianceId, alliance -> {
-                List<AllianceEvent> changes = alliance.vacateRolesOf(personId, reason, effectiveDate, triggerEventId);
-                count.add(changes.size());
-                alliance.record(events.toOutbox(changes));
-                return alliance;
-            });
-            vacated += count.isEmpty() ? 0 : count.getLast();
-            if (saved != null && !saved.involves(personId)) {
-                index.remove(personId, allianceId);
+    public Optional<Alliance> change(String allianceId, Function<Alliance, Alliance.Vacancy> change, BiConsumer<Alliance, Alliance.Vacancy> beforeSave) {
+        Alliance saved = withRetry(allianceId, alliance -> {
+            Alliance.Vacancy outcome = change.apply(alliance);
+            if (!outcome.isEmpty()) {
+                beforeSave.accept(alliance, outcome);
             }
-        }
-        log.info("Vacated {} role(s) of {} ({}, trigger {})", vacated, personId, reason, triggerEventId);
-        return vacated;
+            alliance.record(events.toOutbox(outcome.events()));
+            return alliance;
+        });
+        afterSave(saved);
+        return Optional.ofNullable(saved);
+    }
+
+    /** Undoes what a rescinded event did to one alliance. */
+    public Optional<Alliance.Restoration> restore(String allianceId, String rescindedEventId, List<Finding> governanceSeats, String rescindEventId) {
+        List<Alliance.Restoration> outcome = new ArrayList<>();
+        Alliance saved = withRetry(allianceId, alliance -> {
+            outcome.clear();
+            Alliance.Restoration restoration = alliance.restoreSeatsVacatedBy(rescindedEventId, governanceSeats, rescindEventId);
+            outcome.add(restoration);
+            alliance.seatedPeople().forEach(p -> people.add(p, allianceId));
+            alliance.record(events.toOutbox(restoration.events()));
+            return alliance;
+        });
+        afterSave(saved);
+        return outcome.stream().findFirst();
+    }
+
+    public PortfolioPolicy policy() {
+        return policy;
     }
 
     public Optional<Alliance> find(String allianceId) {
         return Optional.ofNullable(mongo.findById(allianceId, Alliance.class));
+    }
+
+    /** The alliances where a person may hold a seat (index superset: callers check the alliance). */
+    public List<Alliance> alliancesOf(String personId) {
+        List<String> ids = people.allianceIdsOf(personId);
+        return ids.isEmpty() ? List.of() : mongo.find(new Query(Criteria.where("_id").in(ids)), Alliance.class);
     }
 
     /** Alliances matching the filters; {@code personId} uses the index, the rest filter on the store. */
@@ -92,7 +164,7 @@ public class AlliancePortfolio {
         // One flat filter document: an `$and` wrapper would make the embedded store scan even for `_id`.
         Criteria criteria = null;
         if (personId != null) {
-            criteria = Criteria.where("_id").in(index.allianceIdsOf(personId));
+            criteria = Criteria.where("_id").in(people.allianceIdsOf(personId));
         }
         if (tier != null) {
             criteria = criteria == null ? Criteria.where("tier").is(tier) : criteria.and("tier").is(tier);
@@ -103,6 +175,64 @@ public class AlliancePortfolio {
         Query query = criteria == null ? new Query() : new Query(criteria);
         List<Alliance> found = mongo.find(query.with(Sort.by("name")), Alliance.class);
         return personId == null ? found : found.stream().filter(a -> a.involves(personId)).toList();
+    }
+
+    /** Each alliance manager's STRATEGIC alliances (verified against the alliances themselves). */
+    public Map<String, List<String>> managerLoad() {
+        Map<String, List<String>> result = new java.util.TreeMap<>();
+        load.all().forEach((manager, ids) -> {
+            List<String> led = mongo.find(new Query(Criteria.where("_id").in(ids)), Alliance.class).stream()
+                    .filter(a -> a.tier() == Tier.STRATEGIC && a.holds(manager, Role.ALLIANCE_MANAGER)).map(Alliance::id).sorted().toList();
+            if (!led.isEmpty()) {
+                result.put(manager, led);
+            }
+        });
+        return result;
+    }
+
+    public int strategicLoadOf(String managerId) {
+        return managerLoad().getOrDefault(managerId, List.of()).size();
+    }
+
+    private void checkCapacity(Alliance alliance, String managerId, String field, String triggerEventId, List<AllianceEvent> changes,
+                               List<Finding> findings) {
+        if (alliance.tier() != Tier.STRATEGIC) {
+            return;
+        }
+        List<String> led = Stream.concat(load.strategicAlliancesOf(managerId).stream().filter(id -> !id.equals(alliance.id()))
+                        .filter(id -> find(id).filter(a -> a.tier() == Tier.STRATEGIC && a.holds(managerId, Role.ALLIANCE_MANAGER)).isPresent()),
+                Stream.of(alliance.id())).sorted().toList();
+        if (!TeamRules.overCapacity(led.size(), policy)) {
+            return;
+        }
+        if (policy.capacityPolicy() == PortfolioPolicy.CapacityPolicy.REFUSE) {
+            throw new CapacityExceeded(field, managerId, led.size(), policy.capacity());
+        }
+        changes.add(new AllianceEvent(EventIds.derived(triggerEventId, managerId, "over-capacity"), EventType.ALLIANCE_MANAGER_OVER_CAPACITY,
+                alliance.id(), new ManagerOverCapacity(managerId, led.size(), policy.capacity(), led, triggerEventId)));
+        findings.add(Finding.of(ImpactKind.MANAGER_OVER_CAPACITY, Role.ALLIANCE_MANAGER.name(), managerId,
+                managerId + " leads " + led.size() + " STRATEGIC alliances; capacity is " + policy.capacity()));
+    }
+
+    private void afterSave(Alliance saved) {
+        if (saved == null) {
+            return;
+        }
+        Set<String> seated = saved.seatedPeople();
+        saved.assignments().stream().map(RoleAssignment::personId).distinct().filter(p -> !seated.contains(p))
+                .forEach(p -> people.remove(p, saved.id()));
+        syncLoad(saved);
+    }
+
+    private void syncLoad(Alliance alliance) {
+        alliance.assignments().stream().filter(a -> a.role() == Role.ALLIANCE_MANAGER).map(RoleAssignment::personId).distinct()
+                .forEach(manager -> {
+                    if (alliance.tier() == Tier.STRATEGIC && alliance.holds(manager, Role.ALLIANCE_MANAGER)) {
+                        load.manages(manager, alliance.id());
+                    } else {
+                        load.managesNoLonger(manager, alliance.id());
+                    }
+                });
     }
 
     /** Reads, changes and saves one alliance, again from a fresh read if another writer got there first. */

@@ -41,4 +41,35 @@ public final class TeamRules {
             }
         }
     }
+
+    /** Under the company's model the lead at this stage is whoever holds the model's role: the same person. */
+    public static void checkLeadModel(Stage stage, List<TeamSeat> team, PortfolioPolicy policy) {
+        Role leadRole = policy.leadRoleAt(stage);
+        if (leadRole == null) {
+            return;
+        }
+        String lead = team.stream().filter(s -> s.role() == Role.PARTNERSHIP_LEAD).map(TeamSeat::personId).findFirst().orElse(null);
+        boolean leadHoldsModelRole = team.stream().anyMatch(s -> s.role() == leadRole && s.personId().equals(lead));
+        if (!leadHoldsModelRole) {
+            throw new TeamRuleViolation("team", "at stage " + stage + " the PARTNERSHIP_LEAD must also be the " + leadRole
+                    + " (company model); " + lead + " is not");
+        }
+    }
+
+    public static void checkGovernance(List<GovernanceBody> bodies) {
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            if (!codes.add(bodies.get(i).code())) {
+                throw new TeamRuleViolation("governanceBodies[" + i + "].code", "governance body " + bodies.get(i).code() + " is listed twice");
+            }
+        }
+    }
+
+    /**
+     * An alliance manager leads at most {@code capacity} STRATEGIC alliances; {@code load} counts the ones
+     * they would lead after the change.
+     */
+    public static boolean overCapacity(int load, PortfolioPolicy policy) {
+        return load > policy.capacity();
+    }
 }

@@ -1,10 +1,12 @@
 package io.windshift.alliance.people.internal;
 
 import io.windshift.alliance.people.PeopleDirectory;
-import io.windshift.alliance.portfolio.AlliancePortfolio;
+import io.windshift.alliance.impact.ChangeAssessment;
+import io.windshift.alliance.impact.ChangeAssessment.PersonChange;
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.EventType;
 import io.windshift.contract.Topics;
+import io.windshift.contract.hr.EventRescinded;
 import io.windshift.contract.hr.OrgReorganized;
 import io.windshift.contract.hr.WorkerHired;
 import io.windshift.contract.hr.WorkerManagerChanged;
@@ -12,14 +14,17 @@ import io.windshift.contract.hr.WorkerTerminated;
 import io.windshift.contract.hr.WorkerTransferred;
 import io.windshift.messaging.consume.IdempotentConsumer;
 import io.windshift.messaging.consume.PoisonEventException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies HR changes to the directory and the portfolio, once per event id. Departures vacate roles;
- * nobody is put in a departed person's place.
+ * Applies HR changes, as they take effect, to the directory and the portfolio, once per event id. Departures
+ * vacate roles and governance seats (nobody is put in a departed person's place), moves ask role holders to
+ * confirm, and every affected alliance gets one change impact per event; a rescind undoes and says so.
  */
 @Component
 class HrEventListener {
@@ -29,12 +34,12 @@ class HrEventListener {
 
     private final IdempotentConsumer idempotent;
     private final PeopleDirectory directory;
-    private final AlliancePortfolio portfolio;
+    private final ChangeAssessment assessment;
 
-    HrEventListener(IdempotentConsumer idempotent, PeopleDirectory directory, AlliancePortfolio portfolio) {
+    HrEventListener(IdempotentConsumer idempotent, PeopleDirectory directory, ChangeAssessment assessment) {
         this.idempotent = idempotent;
         this.directory = directory;
-        this.portfolio = portfolio;
+        this.assessment = assessment;
     }
 
     @KafkaListener(topics = Topics.HR, groupId = "alliance-service")
@@ -56,25 +61,41 @@ class HrEventListener {
                 case HR_WORKER_TERMINATED -> {
                     WorkerTerminated terminated = event.dataAs(WorkerTerminated.class);
                     directory.departed(terminated.personId(), terminated.effectiveDate(), event.id());
-                    portfolio.vacateRolesOf(terminated.personId(), "TERMINATED", terminated.effectiveDate(), event.id());
+                    assessment.assess(event.id(), type.wireName(), terminated.effectiveDate(),
+                            List.of(PersonChange.departed(terminated.personId(), "TERMINATED")));
                 }
                 case HR_WORKER_TRANSFERRED -> {
                     WorkerTransferred moved = event.dataAs(WorkerTransferred.class);
                     directory.moved(moved.personId(), moved.toOrgUnitId(), null, moved.effectiveDate(), event.id());
+                    assessment.assess(event.id(), type.wireName(), moved.effectiveDate(),
+                            List.of(PersonChange.moved(moved.personId(), "transferred to org unit " + moved.toOrgUnitId())));
                 }
                 case HR_WORKER_MANAGER_CHANGED -> {
                     WorkerManagerChanged changed = event.dataAs(WorkerManagerChanged.class);
                     directory.moved(changed.personId(), null, changed.newManagerId(), changed.effectiveDate(), event.id());
+                    assessment.assess(event.id(), type.wireName(), changed.effectiveDate(),
+                            List.of(PersonChange.moved(changed.personId(), "now reports to " + changed.newManagerId())));
                 }
                 case HR_ORG_REORGANIZED -> {
                     OrgReorganized reorg = event.dataAs(OrgReorganized.class);
-                    reorg.movedWorkers().forEach(m -> directory.moved(m.personId(), m.toOrgUnitId(), m.newManagerId(), reorg.effectiveDate(), event.id()));
+                    List<PersonChange> changes = new ArrayList<>();
+                    for (OrgReorganized.MovedWorker m : reorg.movedWorkers()) {
+                        directory.moved(m.personId(), m.toOrgUnitId(), m.newManagerId(), reorg.effectiveDate(), event.id());
+                        changes.add(PersonChange.moved(m.personId(), "moved to org unit " + m.toOrgUnitId() + " in reorg "
+                                + (reorg.name() == null ? reorg.reorgId() : reorg.name())));
+                    }
                     for (OrgReorganized.DepartedWorker departed : reorg.departedWorkers()) {
                         directory.departed(departed.personId(), reorg.effectiveDate(), event.id());
-                        portfolio.vacateRolesOf(departed.personId(), "DEPARTED_IN_REORG", reorg.effectiveDate(), event.id());
+                        changes.add(PersonChange.departed(departed.personId(), "DEPARTED_IN_REORG"));
                     }
+                    assessment.assess(event.id(), type.wireName(), reorg.effectiveDate(), changes);
                 }
-                case HR_EVENT_RESCINDED -> log.warn("Rescind of {} received; undoing rescinded changes is not supported yet", event.id());
+                case HR_EVENT_RESCINDED -> {
+                    String rescinded = event.dataAs(EventRescinded.class).rescindedEventId();
+                    List<String> people = directory.rescind(rescinded);
+                    int impacts = assessment.rescind(rescinded, event.id());
+                    log.info("Rescind {} of {}: {} person record(s) and {} impact(s) undone", event.id(), rescinded, people.size(), impacts);
+                }
                 default -> throw new PoisonEventException("unhandled HR event type " + type.wireName());
             }
         } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {

@@ -1,16 +1,19 @@
 package io.windshift.alliance.portfolio.api;
 
-import io.windshift.alliance.portfolio.Alliance;
+import io.windshift.alliance.impact.ChangeAssessment;
+import io.windshift.alliance.portfolio.CapacityExceeded;
 import io.windshift.alliance.portfolio.AlliancePortfolio;
 import io.windshift.alliance.portfolio.Role;
 import io.windshift.alliance.portfolio.Stage;
 import io.windshift.alliance.portfolio.TeamRuleViolation;
 import io.windshift.alliance.portfolio.Tier;
 import io.windshift.service.security.Caller;
+import io.windshift.service.web.InvalidRequestException;
 import io.windshift.service.web.NotFoundException;
 import io.windshift.service.web.ProblemHandler;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ProblemDetail;
@@ -39,16 +42,19 @@ class AllianceController {
     private static final String PEOPLE = "@callerRules.isPerson()";
 
     private final AlliancePortfolio portfolio;
+    private final ChangeAssessment assessment;
 
-    AllianceController(AlliancePortfolio portfolio) {
+    AllianceController(AlliancePortfolio portfolio, ChangeAssessment assessment) {
         this.portfolio = portfolio;
+        this.assessment = assessment;
     }
 
     @PostMapping
     @PreAuthorize(PORTFOLIO_EDITORS)
     ResponseEntity<AllianceView> register(@Valid @RequestBody RegisterAllianceRequest request) {
-        Alliance alliance = portfolio.register(request.profile(), request.seats());
-        return ResponseEntity.created(URI.create("/api/v1/alliances/" + alliance.id())).body(AllianceView.of(alliance));
+        AlliancePortfolio.Change change = portfolio.register(request.profile(), request.seats(), request.bodies(), request.agreementList());
+        assessment.recordApiChange(change, "alliance.registered");
+        return ResponseEntity.created(URI.create("/api/v1/alliances/" + change.alliance().id())).body(AllianceView.of(change.alliance()));
     }
 
     @GetMapping
@@ -75,10 +81,36 @@ class AllianceController {
     @PreAuthorize(PORTFOLIO_EDITORS)
     AllianceView assign(@PathVariable String id, @PathVariable Role role, @Valid @RequestBody AssignRoleRequest request) {
         portfolio.find(id).orElseThrow(() -> new NotFoundException("No alliance " + id));
-        return AllianceView.of(portfolio.assign(id, role, request.personId().strip()));
+        AlliancePortfolio.Change change = portfolio.assign(id, role, request.personId().strip());
+        assessment.recordApiChange(change, switch (role) {
+            case EXECUTIVE_SPONSOR -> "alliance.sponsor-changed";
+            case ALLIANCE_MANAGER -> "alliance.manager-changed";
+            default -> "alliance.role-assigned";
+        });
+        return AllianceView.of(change.alliance());
     }
 
-    record AssignRoleRequest(@NotBlank String personId) {
+    /** Replaces (or adds) one governance body of the alliance. */
+    @PutMapping("/{id}/governance-bodies/{code}")
+    @PreAuthorize(PORTFOLIO_EDITORS)
+    AllianceView putGovernanceBody(@PathVariable String id, @PathVariable String code, @Valid @RequestBody RegisterAllianceRequest.Body body) {
+        if (!code.equals(body.code())) {
+            throw new InvalidRequestException("code", "must match the path (" + code + ")");
+        }
+        portfolio.find(id).orElseThrow(() -> new NotFoundException("No alliance " + id));
+        return AllianceView.of(portfolio.putGovernanceBody(id, body.toBody()));
+    }
+
+    record AssignRoleRequest(@NotBlank @Size(max = 100) String personId) {
+    }
+
+    @ExceptionHandler(CapacityExceeded.class)
+    ResponseEntity<ProblemDetail> capacity(CapacityExceeded e) {
+        ResponseEntity<ProblemDetail> problem = ProblemHandler.badRequest(e.field(), e.getMessage());
+        ProblemDetail body = problem.getBody();
+        body.setStatus(409);
+        body.setTitle("Over capacity");
+        return ResponseEntity.status(409).headers(problem.getHeaders()).body(body);
     }
 
     @ExceptionHandler(TeamRuleViolation.class)

@@ -1,0 +1,183 @@
+package io.windshift.alliance.impact;
+
+import io.windshift.alliance.portfolio.Alliance;
+import io.windshift.alliance.portfolio.AlliancePortfolio;
+import io.windshift.alliance.portfolio.Finding;
+import io.windshift.alliance.portfolio.ImpactKind;
+import io.windshift.alliance.portfolio.Tier;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Works out what one change does to the portfolio and applies it: roles and governance seats of departed
+ * people are vacated (never silently reassigned), role holders who moved are asked to confirm, vacated
+ * STRATEGIC alliances get a suggested interim manager or an over-capacity warning, and one impact is stored
+ * per affected alliance. Cost follows the people changed and the seats they hold (person index), not the
+ * size of the portfolio.
+ */
+@Service
+public class ChangeAssessment {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeAssessment.class);
+
+    private final AlliancePortfolio portfolio;
+    private final ChangeImpacts impacts;
+
+    ChangeAssessment(AlliancePortfolio portfolio, ChangeImpacts impacts) {
+        this.portfolio = portfolio;
+        this.impacts = impacts;
+    }
+
+    /** A person who left ({@code reason} TERMINATED, DEPARTED_IN_REORG) or moved ({@code reason} null, with a detail). */
+    public record PersonChange(String personId, String departureReason, String moveDetail) {
+
+        public static PersonChange departed(String personId, String reason) {
+            return new PersonChange(personId, reason, null);
+        }
+
+        public static PersonChange moved(String personId, String detail) {
+            return new PersonChange(personId, null, detail);
+        }
+
+        boolean departed() {
+            return departureReason != null;
+        }
+    }
+
+    /** Assesses and applies one HR change; returns the number of alliances affected. Safe to repeat. */
+    public int assess(String triggerEventId, String triggerType, LocalDate effectiveDate, List<PersonChange> changes) {
+        Map<String, List<PersonChange>> byAlliance = new LinkedHashMap<>();
+        for (PersonChange change : changes) {
+            portfolio.alliancesOf(change.personId()).stream().filter(a -> a.seats(change.personId()))
+                    .forEach(a -> byAlliance.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(change));
+        }
+        Map<String, Finding> covers = suggestCover(byAlliance, changes, effectiveDate, triggerEventId);
+        int affected = 0;
+        for (Map.Entry<String, List<PersonChange>> entry : byAlliance.entrySet()) {
+            boolean[] touched = {false};
+            portfolio.change(entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
+                    (alliance, outcome) -> {
+                        touched[0] = true;
+                        impacts.record(triggerEventId, triggerType, alliance, outcome.findings());
+                    });
+            affected += touched[0] ? 1 : 0;
+        }
+        log.info("Change {} ({}) touched {} alliance(s)", triggerEventId, triggerType, affected);
+        return affected;
+    }
+
+    /** A change made through the API (sponsor or manager named, capacity flagged) joins the impact store. */
+    public void recordApiChange(AlliancePortfolio.Change change, String triggerType) {
+        if (!change.findings().isEmpty() && change.triggerEventId() != null) {
+            impacts.record(change.triggerEventId(), triggerType, change.alliance(), change.findings());
+        }
+    }
+
+    /** obligation-service found an obligation whose owner left: it joins the impact of the same trigger. */
+    public void obligationOwnerVacated(String triggerEventId, String allianceId, String obligationId, String title, String previousOwnerId) {
+        portfolio.find(allianceId).ifPresent(alliance -> impacts.record(triggerEventId, "obligation.owner-vacated", alliance,
+                List.of(Finding.of(ImpactKind.OBLIGATION_OWNER_VACANT, "OBLIGATION:" + obligationId, previousOwnerId,
+                        "obligation '" + title + "' (" + obligationId + ") owned by " + previousOwnerId))));
+    }
+
+    /** Undoes what a rescinded change did, alliance by alliance, and marks its impacts rescinded. */
+    public int rescind(String rescindedEventId, String rescindEventId) {
+        int undone = 0;
+        for (ChangeImpact impact : impacts.ofTrigger(rescindedEventId)) {
+            List<String> notes = portfolio.restore(impact.allianceId(), rescindedEventId, impact.findingsOf(ImpactKind.GOVERNANCE_SEAT_VACANT),
+                    rescindEventId).map(Alliance.Restoration::notes).orElse(List.of());
+            impacts.rescind(impact.id(), notes, rescindEventId);
+            undone++;
+        }
+        log.info("Rescind {} of {} undid {} impact(s)", rescindEventId, rescindedEventId, undone);
+        return undone;
+    }
+
+    private static Alliance.Vacancy apply(Alliance alliance, List<PersonChange> changes, LocalDate effectiveDate, String triggerEventId,
+                                          Map<String, Finding> covers) {
+        List<io.windshift.alliance.portfolio.AllianceEvent> events = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (PersonChange change : changes) {
+            if (change.departed()) {
+                Alliance.Vacancy vacancy = alliance.vacateSeatsOf(change.personId(), change.departureReason(), effectiveDate, triggerEventId);
+                events.addAll(vacancy.events());
+                findings.addAll(vacancy.findings());
+            } else {
+                findings.addAll(alliance.seatsOfMovedPerson(change.personId(), change.moveDetail()));
+            }
+        }
+        Finding cover = covers.get(alliance.id());
+        if (cover != null && findings.stream().anyMatch(f -> f.kind() == ImpactKind.ALLIANCE_MANAGER_VACANT)) {
+            List<Finding> annotated = new ArrayList<>();
+            for (Finding f : findings) {
+                annotated.add(f.kind() == ImpactKind.ALLIANCE_MANAGER_VACANT && cover.kind() == ImpactKind.ALLIANCE_MANAGER_VACANT
+                        ? new Finding(f.kind(), f.seat(), f.personId(), f.detail() + "; " + cover.detail(), null, null) : f);
+            }
+            findings = annotated;
+            if (cover.kind() == ImpactKind.MANAGER_OVER_CAPACITY) {
+                findings.add(cover);
+            }
+        }
+        return new Alliance.Vacancy(events, findings);
+    }
+
+    /**
+     * For every STRATEGIC alliance this change leaves without an alliance manager, the remaining manager with
+     * the most room, taking the change's own vacancies into account; when even that manager would exceed
+     * capacity, the impact says so.
+     */
+    private Map<String, Finding> suggestCover(Map<String, List<PersonChange>> byAlliance, List<PersonChange> changes, LocalDate effectiveDate,
+                                              String triggerEventId) {
+        Set<String> departed = new LinkedHashSet<>();
+        changes.stream().filter(PersonChange::departed).forEach(c -> departed.add(c.personId()));
+        List<Alliance> needingCover = new ArrayList<>();
+        for (Map.Entry<String, List<PersonChange>> entry : byAlliance.entrySet()) {
+            portfolio.find(entry.getKey()).filter(a -> a.tier() == Tier.STRATEGIC)
+                    .filter(a -> a.currentHolderOf(io.windshift.alliance.portfolio.Role.ALLIANCE_MANAGER)
+                            .map(am -> departed.contains(am.personId())).orElse(false))
+                    .ifPresent(needingCover::add);
+        }
+        if (needingCover.isEmpty()) {
+            return Map.of();
+        }
+        int capacity = portfolio.policy().capacity();
+        Map<String, Integer> load = new HashMap<>();
+        portfolio.managerLoad().forEach((manager, led) -> {
+            if (!departed.contains(manager)) {
+                load.put(manager, led.size());
+            }
+        });
+        Map<String, Finding> covers = new HashMap<>();
+        needingCover.sort(Comparator.comparing(Alliance::name));
+        for (Alliance alliance : needingCover) {
+            String manager = load.entrySet().stream().min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse(null);
+            if (manager == null) {
+                covers.put(alliance.id(), Finding.of(ImpactKind.MANAGER_OVER_CAPACITY, "ALLIANCE_MANAGER", null,
+                        "no alliance manager is left to cover it"));
+                continue;
+            }
+            int after = load.get(manager) + 1;
+            if (after > capacity) {
+                covers.put(alliance.id(), Finding.of(ImpactKind.MANAGER_OVER_CAPACITY, "ALLIANCE_MANAGER", manager,
+                        "covering it would put the least loaded alliance manager, " + manager + ", at " + after + " STRATEGIC alliances (capacity "
+                                + capacity + ")"));
+            } else {
+                covers.put(alliance.id(), Finding.of(ImpactKind.ALLIANCE_MANAGER_VACANT, "ALLIANCE_MANAGER", manager,
+                        "suggested interim: " + manager + " (" + after + "/" + capacity + " STRATEGIC)"));
+            }
+            load.put(manager, after);
+        }
+        return covers;
+    }
+}

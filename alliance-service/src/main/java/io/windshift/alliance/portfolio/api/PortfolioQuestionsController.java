@@ -1,0 +1,88 @@
+package io.windshift.alliance.portfolio.api;
+
+import io.windshift.alliance.portfolio.Alliance;
+import io.windshift.alliance.portfolio.AlliancePortfolio;
+import io.windshift.service.security.Caller;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The head of alliance management's questions: who holds what, which seats are vacant, which managers are
+ * over capacity, how the portfolio splits by tier and stage. Answers are scoped like the alliances: a person
+ * who does not see everything gets the part of the answer about their own alliances.
+ */
+@RestController
+@RequestMapping("/api/v1/portfolio")
+class PortfolioQuestionsController {
+
+    private final AlliancePortfolio portfolio;
+
+    PortfolioQuestionsController(AlliancePortfolio portfolio) {
+        this.portfolio = portfolio;
+    }
+
+    record Seat(String allianceId, String allianceName, String tier, String stage, String role) {
+    }
+
+    /** Alliances by person and role, governance seats included. */
+    @GetMapping("/people/{personId}/seats")
+    @PreAuthorize("@callerRules.isPerson()")
+    List<Seat> seatsOf(@PathVariable String personId) {
+        Caller caller = Caller.current();
+        return portfolio.alliancesOf(personId).stream().filter(a -> visible(caller, a))
+                .flatMap(a -> java.util.stream.Stream.concat(
+                        a.currentAssignments().stream().filter(r -> r.personId().equals(personId))
+                                .map(r -> new Seat(a.id(), a.name(), a.tier().name(), a.stage().name(), r.role().name())),
+                        a.governanceBodies().stream().filter(b -> b.hasMember(personId))
+                                .map(b -> new Seat(a.id(), a.name(), a.tier().name(), a.stage().name(), "GOVERNANCE:" + b.code()))))
+                .toList();
+    }
+
+    record Vacancy(String allianceId, String allianceName, String tier, String stage, List<String> vacantRoles) {
+    }
+
+    @GetMapping("/vacant-roles")
+    @PreAuthorize("@callerRules.isPerson()")
+    List<Vacancy> vacantRoles(@RequestParam(required = false) io.windshift.alliance.portfolio.Tier tier) {
+        Caller caller = Caller.current();
+        return portfolio.list(null, tier, null).stream().filter(a -> visible(caller, a)).filter(a -> !a.vacantRoles().isEmpty())
+                .map(a -> new Vacancy(a.id(), a.name(), a.tier().name(), a.stage().name(), a.vacantRoles().stream().map(Enum::name).sorted().toList()))
+                .toList();
+    }
+
+    record ManagerLoad(String managerId, int strategicAlliances, int capacity, boolean overCapacity, List<String> allianceIds) {
+    }
+
+    @GetMapping("/manager-load")
+    @PreAuthorize("@callerRules.isPerson()")
+    List<ManagerLoad> managerLoad() {
+        Caller caller = Caller.current();
+        int capacity = portfolio.policy().capacity();
+        return portfolio.managerLoad().entrySet().stream().filter(e -> caller.seesEverything() || e.getKey().equals(caller.subject()))
+                .map(e -> new ManagerLoad(e.getKey(), e.getValue().size(), capacity, e.getValue().size() > capacity, e.getValue()))
+                .toList();
+    }
+
+    /** Counts by tier, then stage. */
+    @GetMapping("/summary")
+    @PreAuthorize("@callerRules.isPerson()")
+    Map<String, Map<String, Long>> summary() {
+        Caller caller = Caller.current();
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        portfolio.list(null, null, null).stream().filter(a -> visible(caller, a))
+                .forEach(a -> counts.computeIfAbsent(a.tier().name(), t -> new TreeMap<>()).merge(a.stage().name(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static boolean visible(Caller caller, Alliance alliance) {
+        return caller.seesEverything() || alliance.seats(caller.subject());
+    }
+
+}
