@@ -30,10 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The thin path inside alliance-service: HR posts a departure, the person's roles are vacated and announced. */
 class HrEventsIT extends AllianceServiceIntegrationTest {
 
-    static final MediaType CLOUDEVENT = MediaType.parseMediaType("application/cloudevents+json");
+
     static final MediaType BATCH = MediaType.parseMediaType("application/cloudevents-batch+json");
 
-    @Autowired MockMvc mvc;
+
     @Autowired MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}") String bootstrap;
 

@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 class AllianceApiIT extends AllianceServiceIntegrationTest {
 
-    @Autowired MockMvc mvc;
+
 
     @Test
     void badInputIsA400NamingTheFieldAndStoresNothing() throws Exception {
