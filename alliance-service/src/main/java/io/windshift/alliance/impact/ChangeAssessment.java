@@ -1,5 +1,7 @@
 package io.windshift.alliance.impact;
 
+import io.windshift.alliance.people.PeopleDirectory;
+import io.windshift.alliance.people.Person;
 import io.windshift.alliance.portfolio.Alliance;
 import io.windshift.alliance.portfolio.AlliancePortfolio;
 import io.windshift.alliance.portfolio.Finding;
@@ -32,10 +34,12 @@ public class ChangeAssessment {
 
     private final AlliancePortfolio portfolio;
     private final ChangeImpacts impacts;
+    private final PeopleDirectory directory;
 
-    ChangeAssessment(AlliancePortfolio portfolio, ChangeImpacts impacts) {
+    ChangeAssessment(AlliancePortfolio portfolio, ChangeImpacts impacts, PeopleDirectory directory) {
         this.portfolio = portfolio;
         this.impacts = impacts;
+        this.directory = directory;
     }
 
     /** A person who left ({@code reason} TERMINATED, DEPARTED_IN_REORG) or moved ({@code reason} null, with a detail). */
@@ -61,14 +65,14 @@ public class ChangeAssessment {
             portfolio.alliancesOf(change.personId()).stream().filter(a -> a.seats(change.personId()))
                     .forEach(a -> byAlliance.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(change));
         }
-        Map<String, Finding> covers = suggestCover(byAlliance, changes, effectiveDate, triggerEventId);
+        Map<String, Finding> covers = suggestCover(byAlliance, changes);
         int affected = 0;
         for (Map.Entry<String, List<PersonChange>> entry : byAlliance.entrySet()) {
             boolean[] touched = {false};
             portfolio.change(entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
                     (alliance, outcome) -> {
                         touched[0] = true;
-                        impacts.record(triggerEventId, triggerType, alliance, outcome.findings());
+                        impacts.record(triggerEventId, triggerType, alliance, named(outcome.findings()));
                     });
             affected += touched[0] ? 1 : 0;
         }
@@ -79,15 +83,15 @@ public class ChangeAssessment {
     /** A change made through the API (sponsor or manager named, capacity flagged) joins the impact store. */
     public void recordApiChange(AlliancePortfolio.Change change, String triggerType) {
         if (!change.findings().isEmpty() && change.triggerEventId() != null) {
-            impacts.record(change.triggerEventId(), triggerType, change.alliance(), change.findings());
+            impacts.record(change.triggerEventId(), triggerType, change.alliance(), named(change.findings()));
         }
     }
 
     /** obligation-service found an obligation whose owner left: it joins the impact of the same trigger. */
     public void obligationOwnerVacated(String triggerEventId, String allianceId, String obligationId, String title, String previousOwnerId) {
         portfolio.find(allianceId).ifPresent(alliance -> impacts.record(triggerEventId, "obligation.owner-vacated", alliance,
-                List.of(Finding.of(ImpactKind.OBLIGATION_OWNER_VACANT, "OBLIGATION:" + obligationId, previousOwnerId,
-                        "obligation '" + title + "' (" + obligationId + ") owned by " + previousOwnerId))));
+                named(List.of(Finding.of(ImpactKind.OBLIGATION_OWNER_VACANT, "OBLIGATION:" + obligationId, previousOwnerId,
+                        "obligation '" + title + "' (" + obligationId + ") owned by " + previousOwnerId)))));
     }
 
     /** Undoes what a rescinded change did, alliance by alliance, and marks its impacts rescinded. */
@@ -101,6 +105,22 @@ public class ChangeAssessment {
         }
         log.info("Rescind {} of {} undid {} impact(s)", rescindEventId, rescindedEventId, undone);
         return undone;
+    }
+
+    private String nameOf(String personId) {
+        return directory.find(personId).map(Person::name).filter(n -> n != null && !n.isBlank()).map(n -> n + " (" + personId + ")").orElse(personId);
+    }
+
+    /** Findings name people as the directory knows them (one lookup per person). */
+    private List<Finding> named(List<Finding> findings) {
+        Map<String, String> names = new HashMap<>();
+        return findings.stream().map(f -> {
+            if (f.personId() == null) {
+                return f;
+            }
+            String name = names.computeIfAbsent(f.personId(), id -> directory.find(id).map(Person::name).orElse(""));
+            return name.isEmpty() ? f : f.named(name);
+        }).toList();
     }
 
     private static Alliance.Vacancy apply(Alliance alliance, List<PersonChange> changes, LocalDate effectiveDate, String triggerEventId,
@@ -136,8 +156,7 @@ public class ChangeAssessment {
      * the most room, taking the change's own vacancies into account; when even that manager would exceed
      * capacity, the impact says so.
      */
-    private Map<String, Finding> suggestCover(Map<String, List<PersonChange>> byAlliance, List<PersonChange> changes, LocalDate effectiveDate,
-                                              String triggerEventId) {
+    private Map<String, Finding> suggestCover(Map<String, List<PersonChange>> byAlliance, List<PersonChange> changes) {
         Set<String> departed = new LinkedHashSet<>();
         changes.stream().filter(PersonChange::departed).forEach(c -> departed.add(c.personId()));
         List<Alliance> needingCover = new ArrayList<>();
@@ -170,11 +189,11 @@ public class ChangeAssessment {
             int after = load.get(manager) + 1;
             if (after > capacity) {
                 covers.put(alliance.id(), Finding.of(ImpactKind.MANAGER_OVER_CAPACITY, "ALLIANCE_MANAGER", manager,
-                        "covering it would put the least loaded alliance manager, " + manager + ", at " + after + " STRATEGIC alliances (capacity "
+                        "covering it would put the least loaded alliance manager, " + nameOf(manager) + ", at " + after + " STRATEGIC alliances (capacity "
                                 + capacity + ")"));
             } else {
                 covers.put(alliance.id(), Finding.of(ImpactKind.ALLIANCE_MANAGER_VACANT, "ALLIANCE_MANAGER", manager,
-                        "suggested interim: " + manager + " (" + after + "/" + capacity + " STRATEGIC)"));
+                        "suggested interim: " + nameOf(manager) + " (" + after + "/" + capacity + " STRATEGIC)"));
             }
             load.put(manager, after);
         }

@@ -103,7 +103,8 @@ public class ChangeImpact implements OutboxAggregate {
             return false;
         }
         findings.clear();
-        findings.addAll(byKey.values());
+        // Most pressing first: the kinds are declared in that order.
+        byKey.values().stream().sorted(java.util.Comparator.comparing(Finding::kind)).forEach(findings::add);
         severity = findings.stream().map(f -> Severity.of(tier, stage, f.kind())).reduce(Severity.LOW, Severity::max);
         suggestedActions = SuggestedActions.of(allianceName, partner, findings);
         announce(now);
@@ -131,7 +132,8 @@ public class ChangeImpact implements OutboxAggregate {
         assessedAt = now;
         ChangeImpactAssessed assessed = new ChangeImpactAssessed(id, triggerEventId, triggerType, allianceId, allianceName, tier.name(),
                 stage.name(), severity.name(), status.name(),
-                findings.stream().map(f -> new ChangeImpactAssessed.Finding(f.kind().name(), f.seat(), f.personId(), f.detail())).toList(),
+                findings.stream().map(f -> new ChangeImpactAssessed.Finding(f.kind().name(), f.seat(), f.personId(),
+                        f.personName() == null ? f.detail() : f.personName() + ": " + f.detail())).toList(),
                 suggestedActions, now, revision);
         pendingEvents.add(OutboxEvent.of(EventType.ALLIANCE_CHANGE_IMPACT_ASSESSED.topic(), allianceId,
                 io.windshift.contract.CloudEvent.of(EventIds.derived(id, "revision", Integer.toString(revision)),

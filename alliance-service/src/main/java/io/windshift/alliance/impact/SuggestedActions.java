@@ -23,17 +23,17 @@ final class SuggestedActions {
                 .sorted(Comparator.comparing(Finding::dueDate, Comparator.nullsLast(Comparator.naturalOrder())))
                 .collect(Collectors.groupingBy(f -> f.seat() + "|" + f.personId()));
         List<String> actions = new ArrayList<>();
-        for (Finding finding : findings) {
+        for (Finding finding : findings.stream().sorted(Comparator.comparing(Finding::kind)).toList()) {
             String action = switch (finding.kind()) {
                 case SPONSOR_VACANT -> "Name an interim executive sponsor for " + allianceName;
                 case ALLIANCE_MANAGER_VACANT -> "Name an interim alliance manager for " + allianceName + suffix(finding.detail(), "suggested interim");
                 case LEAD_VACANT -> "Name a partnership lead for " + allianceName + " (single point of accountability)";
-                case GOVERNANCE_SEAT_VACANT -> "Fill the " + finding.seat().substring("GOVERNANCE:".length()) + " seat of " + finding.personId()
+                case GOVERNANCE_SEAT_VACANT -> "Fill the " + finding.seat().substring("GOVERNANCE:".length()) + " seat of " + finding.who()
                         + " on " + allianceName + " before its next meeting";
                 case ROLE_VACANT -> "Name a new " + finding.seat().toLowerCase().replace('_', ' ') + " for " + allianceName;
                 case OBLIGATION_OWNER_VACANT -> "Reassign " + finding.detail() + " on " + allianceName;
                 case MANAGER_OVER_CAPACITY -> "Rebalance " + allianceName + ": " + finding.detail();
-                case ROLE_HOLDER_MOVED -> "Confirm " + finding.personId() + " stays " + finding.seat() + " of " + allianceName + " (" + finding.detail() + ")";
+                case ROLE_HOLDER_MOVED -> "Confirm " + finding.who() + " stays " + finding.seat() + " of " + allianceName + " (" + finding.detail() + ")";
                 case PARTNER_NOTICE_REQUIRED -> null;
             };
             if (action == null) {
