@@ -1,6 +1,7 @@
 package io.windshift.contract;
 
 import io.windshift.contract.alliance.AllianceRegistered;
+import io.windshift.contract.alliance.AllianceReprioritised;
 import io.windshift.contract.alliance.ChangeImpactAssessed;
 import io.windshift.contract.alliance.GovernanceChanged;
 import io.windshift.contract.alliance.KeyRoleChanged;
@@ -50,6 +51,7 @@ public enum EventType {
     ALLIANCE_MANAGER_CHANGED("alliance.manager-changed", 1, Topics.ALLIANCE, KeyRoleChanged.class),
     ALLIANCE_MANAGER_OVER_CAPACITY("alliance.manager-over-capacity", 1, Topics.ALLIANCE, ManagerOverCapacity.class),
     ALLIANCE_GOVERNANCE_CHANGED("alliance.governance-changed", 1, Topics.ALLIANCE, GovernanceChanged.class),
+    ALLIANCE_REPRIORITISED("alliance.reprioritised", 1, Topics.ALLIANCE, AllianceReprioritised.class),
     ALLIANCE_CHANGE_IMPACT_ASSESSED("alliance.change-impact-assessed", 1, Topics.ALLIANCE, ChangeImpactAssessed.class),
 
     OBLIGATION_REGISTERED("obligation.registered", 1, Topics.OBLIGATION, ObligationRegistered.class),

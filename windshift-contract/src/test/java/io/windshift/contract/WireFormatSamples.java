@@ -1,6 +1,7 @@
 package io.windshift.contract;
 
 import io.windshift.contract.alliance.AllianceRegistered;
+import io.windshift.contract.alliance.AllianceReprioritised;
 import io.windshift.contract.alliance.ChangeImpactAssessed;
 import io.windshift.contract.alliance.GovernanceBody;
 import io.windshift.contract.alliance.GovernanceChanged;
@@ -56,6 +57,8 @@ final class WireFormatSamples {
                     "CO_DEVELOPMENT", "LATE", "ACTIVE", "STRATEGIC",
                     List.of(new TeamMember("PARTNERSHIP_LEAD", "p-0100"), new TeamMember("ALLIANCE_MANAGER", "p-1001")), 0,
                     List.of(JSC), List.of(new NoticeClause("agr-3", "4.2", "ALLIANCE_MANAGER", 14)))),
+            Map.entry(EventType.ALLIANCE_REPRIORITISED, new AllianceReprioritised("al-7", "HLX-201", "STRATEGIC", "COMMERCIAL", "ACTIVE",
+                    "STANDARD", "LATE", "ACTIVE", "HLX-201 approved; launch priority", "evt-14", 6)),
             Map.entry(EventType.ALLIANCE_GOVERNANCE_CHANGED, new GovernanceChanged("al-7", List.of(JSC), 5)),
             Map.entry(EventType.ALLIANCE_SPONSOR_CHANGED, new KeyRoleChanged("al-7", "Helios oncology", "STRATEGIC", "LATE",
                     "EXECUTIVE_SPONSOR", "p-0199", "p-0200", "ASSIGNED", DAY,

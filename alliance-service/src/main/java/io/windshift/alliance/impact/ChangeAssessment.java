@@ -80,6 +80,24 @@ public class ChangeAssessment {
         return affected;
     }
 
+    /**
+     * A portfolio reprioritisation of an asset: every alliance on it takes the new tier, stage or status, and
+     * each one changed gets an impact when the new profile asks something of its team. Returns the ids of
+     * the alliances changed.
+     */
+    public List<String> reprioritise(String triggerEventId, String asset, Tier tier, io.windshift.alliance.portfolio.Stage stage,
+                                     io.windshift.alliance.portfolio.AllianceStatus status, String reason) {
+        List<String> changed = new ArrayList<>();
+        for (String allianceId : portfolio.alliancesOnAsset(asset)) {
+            portfolio.reprioritise(allianceId, tier, stage, status, reason, triggerEventId, (alliance, outcome) -> {
+                changed.add(allianceId);
+                impacts.record(triggerEventId, "alliance.reprioritised", alliance, named(outcome.findings()));
+            });
+        }
+        log.info("Reprioritisation {} of asset {} changed {} alliance(s)", triggerEventId, asset, changed.size());
+        return changed.stream().distinct().toList();
+    }
+
     /** A change made through the API (sponsor or manager named, capacity flagged) joins the impact store. */
     public void recordApiChange(AlliancePortfolio.Change change, String triggerType) {
         if (!change.findings().isEmpty() && change.triggerEventId() != null) {

@@ -1,5 +1,7 @@
 package io.windshift.alliance.portfolio;
 
+import io.windshift.contract.alliance.PartnerNotice;
+import java.time.LocalDate;
 import java.util.List;
 
 /** A signed agreement of the alliance and the clauses that oblige us to tell the partner about changes. */
@@ -7,6 +9,20 @@ public record Agreement(String agreementId, String title, List<NoticeClause> not
 
     public Agreement {
         noticeClauses = noticeClauses == null ? List.of() : List.copyOf(noticeClauses);
+    }
+
+    /** The notices the agreements make due when the holder of {@code seat} changes on {@code on}. */
+    static List<PartnerNotice> noticesDue(List<Agreement> agreements, NoticeSeat seat, LocalDate on) {
+        if (seat == null) {
+            return List.of();
+        }
+        return agreements.stream().flatMap(a -> a.noticeClauses().stream().filter(c -> c.seat() == seat)
+                .map(c -> new PartnerNotice(a.agreementId(), c.clauseRef(), c.noticeDays(), on.plusDays(c.noticeDays())))).toList();
+    }
+
+    static List<io.windshift.contract.alliance.NoticeClause> onWire(List<Agreement> agreements) {
+        return agreements.stream().flatMap(a -> a.noticeClauses().stream()
+                .map(c -> new io.windshift.contract.alliance.NoticeClause(a.agreementId(), c.clauseRef(), c.seat().name(), c.noticeDays()))).toList();
     }
 
     /**

@@ -231,6 +231,39 @@ public class Alliance implements OutboxAggregate {
     public record Restoration(List<AllianceEvent> events, List<String> notes) {
     }
 
+    /**
+     * The portfolio was reprioritised around this alliance's asset: tier, stage or status change (null keeps
+     * the current value). Returns the event and what the new profile asks of the team: a STRATEGIC alliance
+     * without an alliance manager, or a lead who no longer fits the company's model at the new stage.
+     */
+    public Vacancy reprioritise(Tier newTier, Stage newStage, AllianceStatus newStatus, String reason, PortfolioPolicy policy,
+                                String triggerEventId) {
+        Tier previousTier = tier;
+        Stage previousStage = stage;
+        AllianceStatus previousStatus = status;
+        tier = newTier == null ? tier : newTier;
+        stage = newStage == null ? stage : newStage;
+        status = newStatus == null ? status : newStatus;
+        if (tier == previousTier && stage == previousStage && status == previousStatus) {
+            return new Vacancy(List.of(), List.of());
+        }
+        List<Finding> findings = new ArrayList<>();
+        if (tier == Tier.STRATEGIC && currentHolderOf(Role.ALLIANCE_MANAGER).isEmpty()) {
+            findings.add(Finding.of(ImpactKind.ALLIANCE_MANAGER_VACANT, Role.ALLIANCE_MANAGER.name(), null,
+                    "now STRATEGIC (was " + previousTier + ") and has no alliance manager"));
+        }
+        Role leadRole = policy.leadRoleAt(stage);
+        Optional<RoleAssignment> lead = currentHolderOf(Role.PARTNERSHIP_LEAD);
+        if (leadRole != null && lead.isPresent() && !holds(lead.get().personId(), leadRole)) {
+            findings.add(Finding.of(ImpactKind.LEAD_VACANT, Role.PARTNERSHIP_LEAD.name(), lead.get().personId(),
+                    "at stage " + stage + " the partnership lead must be the " + leadRole + "; the current lead is not"));
+        }
+        AllianceEvent event = new AllianceEvent(EventIds.derived(triggerEventId, id, "reprioritised"), EventType.ALLIANCE_REPRIORITISED, id,
+                new io.windshift.contract.alliance.AllianceReprioritised(id, asset, tier.name(), stage.name(), status.name(), previousTier.name(),
+                        previousStage.name(), previousStatus.name(), reason, triggerEventId, nextVersion()));
+        return new Vacancy(List.of(event), findings);
+    }
+
     /** Replaces (or adds) one governance body; the full set of bodies is announced. */
     public AllianceEvent putGovernanceBody(GovernanceBody body) {
         TeamRules.checkGovernance(List.of(body));
@@ -242,11 +275,7 @@ public class Alliance implements OutboxAggregate {
 
     /** Partner notices due because the holder of {@code seat} changed on {@code on}. */
     public List<PartnerNotice> partnerNoticesFor(Agreement.NoticeSeat seat, LocalDate on) {
-        if (seat == null) {
-            return List.of();
-        }
-        return agreements.stream().flatMap(a -> a.noticeClauses().stream().filter(c -> c.seat() == seat)
-                .map(c -> new PartnerNotice(a.agreementId(), c.clauseRef(), c.noticeDays(), on.plusDays(c.noticeDays())))).toList();
+        return Agreement.noticesDue(agreements, seat, on);
     }
 
     private List<Finding> noticesFor(Agreement.NoticeSeat seat, String seatName, String personId, LocalDate on) {
@@ -260,24 +289,6 @@ public class Alliance implements OutboxAggregate {
                 partnerNoticesFor(Agreement.NoticeSeat.of(key.role), on), triggerEventId, nextVersion());
         String eventId = "ASSIGNED".equals(reason) ? triggerEventId : EventIds.derived(triggerEventId, id, key.role.name(), "changed");
         return new AllianceEvent(eventId, key.type, id, changed);
-    }
-
-    /** Roles whose change has its own event type. */
-    private enum KeyRoleKind {
-        SPONSOR(Role.EXECUTIVE_SPONSOR, EventType.ALLIANCE_SPONSOR_CHANGED),
-        MANAGER(Role.ALLIANCE_MANAGER, EventType.ALLIANCE_MANAGER_CHANGED);
-
-        final Role role;
-        final EventType type;
-
-        KeyRoleKind(Role role, EventType type) {
-            this.role = role;
-            this.type = type;
-        }
-
-        static KeyRoleKind of(Role role) {
-            return role == Role.EXECUTIVE_SPONSOR ? SPONSOR : role == Role.ALLIANCE_MANAGER ? MANAGER : null;
-        }
     }
 
     public Optional<RoleAssignment> currentHolderOf(Role role) {
@@ -328,8 +339,7 @@ public class Alliance implements OutboxAggregate {
     }
 
     private List<io.windshift.contract.alliance.NoticeClause> noticeClausesOnWire() {
-        return agreements.stream().flatMap(a -> a.noticeClauses().stream()
-                .map(c -> new io.windshift.contract.alliance.NoticeClause(a.agreementId(), c.clauseRef(), c.seat().name(), c.noticeDays()))).toList();
+        return Agreement.onWire(agreements);
     }
 
     private void replace(RoleAssignment old, RoleAssignment updated) {

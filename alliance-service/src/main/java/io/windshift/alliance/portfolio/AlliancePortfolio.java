@@ -130,6 +130,33 @@ public class AlliancePortfolio {
         return Optional.ofNullable(saved);
     }
 
+    /** The alliances working on an asset (a reprioritisation concerns them all). */
+    public List<String> alliancesOnAsset(String asset) {
+        return mongo.find(new Query(Criteria.where("asset").is(asset)), Alliance.class).stream().map(Alliance::id).toList();
+    }
+
+    /**
+     * Reprioritises one alliance; becoming STRATEGIC can push its alliance manager over capacity, which is
+     * reported, not refused: the portfolio decision stands and the impact says who to rebalance.
+     */
+    public Optional<Alliance> reprioritise(String allianceId, Tier tier, Stage stage, AllianceStatus status, String reason, String triggerEventId,
+                                           BiConsumer<Alliance, Alliance.Vacancy> beforeSave) {
+        return change(allianceId, alliance -> {
+            Tier before = alliance.tier();
+            Alliance.Vacancy outcome = alliance.reprioritise(tier, stage, status, reason, policy, triggerEventId);
+            List<Finding> findings = new ArrayList<>(outcome.findings());
+            alliance.currentHolderOf(Role.ALLIANCE_MANAGER).filter(am -> before != Tier.STRATEGIC && alliance.tier() == Tier.STRATEGIC)
+                    .ifPresent(am -> {
+                        long led = Stream.concat(load.strategicAlliancesOf(am.personId()).stream(), Stream.of(allianceId)).distinct().count();
+                        if (TeamRules.overCapacity((int) led, policy)) {
+                            findings.add(Finding.of(ImpactKind.MANAGER_OVER_CAPACITY, Role.ALLIANCE_MANAGER.name(), am.personId(),
+                                    am.personId() + " would lead " + led + " STRATEGIC alliances; capacity is " + policy.capacity()));
+                        }
+                    });
+            return new Alliance.Vacancy(outcome.events(), findings);
+        }, beforeSave);
+    }
+
     /** Undoes what a rescinded event did to one alliance. */
     public Optional<Alliance.Restoration> restore(String allianceId, String rescindedEventId, List<Finding> governanceSeats, String rescindEventId) {
         List<Alliance.Restoration> outcome = new ArrayList<>();

@@ -209,6 +209,38 @@ class ChangeImpactIT extends AllianceServiceIntegrationTest {
                 .andExpect(jsonPath("$.team[?(@.role == 'ALLIANCE_MANAGER')].personId", contains("p-free")));
     }
 
+    @Test
+    void aReprioritisationOfAnAssetAssessesEveryAllianceOnIt() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String asset = "AST-" + u;
+        String first = register("""
+                {"name":"First %s","partner":"Partner One","asset":"%s","type":"LICENSE","stage":"LATE","tier":"STANDARD",
+                 "team":[{"role":"PARTNERSHIP_LEAD","personId":"p-l-%s"}]}""".formatted(u, asset, u));
+        String second = register("""
+                {"name":"Second %s","partner":"Partner Two","asset":"%s","type":"LICENSE","stage":"LATE","tier":"STANDARD",
+                 "team":[{"role":"PARTNERSHIP_LEAD","personId":"p-l2-%s"},{"role":"ALLIANCE_MANAGER","personId":"p-am-%s"}]}""".formatted(u, asset, u, u));
+        String trigger = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/portfolio/reprioritisations")
+                        .with(person("head", "HEAD_OF_ALLIANCE_MANAGEMENT")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"asset\":\"" + asset + "\",\"tier\":\"STRATEGIC\",\"reason\":\"Phase 3 read-out\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allianceIds", containsInAnyOrder(first, second)))
+                .andReturn().getResponse().getContentAsString(), "$.triggerEventId");
+
+        mvc.perform(get("/api/v1/impacts").param("triggerEventId", trigger).with(person("admin", "ALLIANCE_ADMIN")))
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].allianceId").value(first))
+                .andExpect(jsonPath("$[0].impacts[0].kind").value("ALLIANCE_MANAGER_VACANT"));
+        mvc.perform(get("/api/v1/alliances/" + second).with(person("admin", "ALLIANCE_ADMIN")))
+                .andExpect(jsonPath("$.tier").value("STRATEGIC"));
+        mvc.perform(post("/api/v1/portfolio/reprioritisations").with(person("head", "HEAD_OF_ALLIANCE_MANAGEMENT"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"asset\":\"" + asset + "\",\"reason\":\"nothing\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tier"));
+        mvc.perform(post("/api/v1/portfolio/reprioritisations").with(person("p-am-" + u, "ALLIANCE_MANAGER"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"asset\":\"" + asset + "\",\"tier\":\"LOW_TOUCH\",\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+    }
+
     static String terminated(String id, String personId, LocalDate effective) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/workday","type":"hr.worker.terminated",

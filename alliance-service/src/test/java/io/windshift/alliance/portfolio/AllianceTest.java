@@ -200,4 +200,20 @@ class AllianceTest {
         assertThat(Severity.of(Tier.STRATEGIC, Stage.LATE, ImpactKind.GOVERNANCE_SEAT_VACANT)).isEqualTo(Severity.HIGH);
         assertThat(Severity.of(Tier.STRATEGIC, Stage.LATE, ImpactKind.ROLE_HOLDER_MOVED)).isEqualTo(Severity.LOW);
     }
+
+    @Test
+    void aReprioritisationThatMakesAnAllianceStrategicAsksForAnAllianceManagerAndALeadWhoFitsTheModel() {
+        PortfolioPolicy amgen = new PortfolioPolicy(5, PortfolioPolicy.CapacityPolicy.REFUSE, Map.of(Stage.COMMERCIAL, Role.ALLIANCE_MANAGER));
+        AllianceProfile standard = new AllianceProfile("Lyra", "Lyra Immuno", "LYR-PD1", AllianceType.CO_DEVELOPMENT, Stage.LATE,
+                AllianceStatus.ACTIVE, Tier.STANDARD);
+        Alliance alliance = register(standard, List.of(new TeamSeat(Role.PARTNERSHIP_LEAD, "p-ptl")), amgen);
+
+        Alliance.Vacancy outcome = alliance.reprioritise(Tier.STRATEGIC, Stage.COMMERCIAL, null, "launch priority", amgen, "evt-r");
+
+        assertThat(alliance.tier()).isEqualTo(Tier.STRATEGIC);
+        assertThat(alliance.stage()).isEqualTo(Stage.COMMERCIAL);
+        assertThat(outcome.findings()).extracting(Finding::kind).containsExactly(ImpactKind.ALLIANCE_MANAGER_VACANT, ImpactKind.LEAD_VACANT);
+        assertThat(outcome.events()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(EventType.ALLIANCE_REPRIORITISED));
+        assertThat(alliance.reprioritise(Tier.STRATEGIC, null, null, "again", amgen, "evt-r2").isEmpty()).isTrue();
+    }
 }
