@@ -7,6 +7,7 @@ import io.windshift.alliance.portfolio.AlliancePortfolio;
 import io.windshift.alliance.portfolio.Finding;
 import io.windshift.alliance.portfolio.ImpactKind;
 import io.windshift.alliance.portfolio.Tier;
+import io.windshift.messaging.outbox.Outbox;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,12 +36,17 @@ public class ChangeAssessment {
     private final AlliancePortfolio portfolio;
     private final ChangeImpacts impacts;
     private final PeopleDirectory directory;
+    private final Outbox outbox;
 
-    ChangeAssessment(AlliancePortfolio portfolio, ChangeImpacts impacts, PeopleDirectory directory) {
+    ChangeAssessment(AlliancePortfolio portfolio, ChangeImpacts impacts, PeopleDirectory directory, Outbox outbox) {
         this.portfolio = portfolio;
         this.impacts = impacts;
         this.directory = directory;
+        this.outbox = outbox;
     }
+
+    /** Alliances saved per relay: a large reorg publishes in pipelined batches rather than one round trip each. */
+    static final int RELAY_BATCH = 200;
 
     /** A person who left ({@code reason} TERMINATED, DEPARTED_IN_REORG) or moved ({@code reason} null, with a detail). */
     public record PersonChange(String personId, String departureReason, String moveDetail) {
@@ -67,14 +73,19 @@ public class ChangeAssessment {
         }
         Map<String, Finding> covers = suggestCover(byAlliance, changes);
         int affected = 0;
-        for (Map.Entry<String, List<PersonChange>> entry : byAlliance.entrySet()) {
-            boolean[] touched = {false};
-            portfolio.change(entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
-                    (alliance, outcome) -> {
-                        touched[0] = true;
-                        impacts.record(triggerEventId, triggerType, alliance, named(outcome.findings()));
-                    });
-            affected += touched[0] ? 1 : 0;
+        List<Map.Entry<String, List<PersonChange>>> entries = new ArrayList<>(byAlliance.entrySet());
+        for (int from = 0; from < entries.size(); from += RELAY_BATCH) {
+            try (Outbox.Batch batch = outbox.batch()) {
+                for (Map.Entry<String, List<PersonChange>> entry : entries.subList(from, Math.min(entries.size(), from + RELAY_BATCH))) {
+                    boolean[] touched = {false};
+                    portfolio.change(batch, entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
+                            (alliance, outcome) -> {
+                                touched[0] = true;
+                                impacts.record(batch, triggerEventId, triggerType, alliance, named(outcome.findings()));
+                            });
+                    affected += touched[0] ? 1 : 0;
+                }
+            }
         }
         log.info("Change {} ({}) touched {} alliance(s)", triggerEventId, triggerType, affected);
         return affected;

@@ -37,17 +37,22 @@ public class ChangeImpacts {
 
     /** Adds findings to the impact of a trigger on an alliance, creating it on first sight. Idempotent. */
     public ChangeImpact record(String triggerEventId, String triggerType, Alliance alliance, List<Finding> findings) {
+        return record(null, triggerEventId, triggerType, alliance, findings);
+    }
+
+    /** As {@link #record(String, String, Alliance, List)}, saving in {@code batch} (relayed when it closes). */
+    public ChangeImpact record(Outbox.Batch batch, String triggerEventId, String triggerType, Alliance alliance, List<Finding> findings) {
         if (findings.isEmpty()) {
             return find(ChangeImpact.idOf(triggerEventId, alliance.id())).orElse(null);
         }
         index.add(triggerEventId, alliance.id(), ChangeImpact.idOf(triggerEventId, alliance.id()));
-        return update(ChangeImpact.idOf(triggerEventId, alliance.id()), () -> ChangeImpact.open(triggerEventId, triggerType, alliance),
+        return update(batch, ChangeImpact.idOf(triggerEventId, alliance.id()), () -> ChangeImpact.open(triggerEventId, triggerType, alliance),
                 impact -> impact.assess(findings, clock.instant()));
     }
 
     /** Marks every impact of a rescinded trigger on an alliance as rescinded, with what was given back. */
     public Optional<ChangeImpact> rescind(String impactId, List<String> notes, String rescindEventId) {
-        return Optional.ofNullable(update(impactId, () -> null, impact -> impact.rescind(notes, rescindEventId, clock.instant())));
+        return Optional.ofNullable(update(null, impactId, () -> null, impact -> impact.rescind(notes, rescindEventId, clock.instant())));
     }
 
     public Optional<ChangeImpact> find(String impactId) {
@@ -70,7 +75,7 @@ public class ChangeImpacts {
                 .sorted(Comparator.comparing(ChangeImpact::severity).reversed().thenComparing(ChangeImpact::allianceName)).toList();
     }
 
-    private ChangeImpact update(String id, java.util.function.Supplier<ChangeImpact> create, Predicate<ChangeImpact> change) {
+    private ChangeImpact update(Outbox.Batch batch, String id, java.util.function.Supplier<ChangeImpact> create, Predicate<ChangeImpact> change) {
         for (int attempt = 1; ; attempt++) {
             ChangeImpact impact = mongo.findById(id, ChangeImpact.class);
             if (impact == null) {
@@ -83,7 +88,7 @@ public class ChangeImpacts {
                 return impact;
             }
             try {
-                return outbox.save(impact);
+                return batch == null ? outbox.save(impact) : batch.save(impact);
             } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;

@@ -118,7 +118,13 @@ public class AlliancePortfolio {
      * and the save, the change is applied again and yields the same outcome).
      */
     public Optional<Alliance> change(String allianceId, Function<Alliance, Alliance.Vacancy> change, BiConsumer<Alliance, Alliance.Vacancy> beforeSave) {
-        Alliance saved = withRetry(allianceId, alliance -> {
+        return change(null, allianceId, change, beforeSave);
+    }
+
+    /** As {@link #change(String, Function, BiConsumer)}, saving in {@code batch} (relayed when it closes). */
+    public Optional<Alliance> change(Outbox.Batch batch, String allianceId, Function<Alliance, Alliance.Vacancy> change,
+                                     BiConsumer<Alliance, Alliance.Vacancy> beforeSave) {
+        Alliance saved = withRetry(batch, allianceId, alliance -> {
             Alliance.Vacancy outcome = change.apply(alliance);
             if (!outcome.isEmpty()) {
                 beforeSave.accept(alliance, outcome);
@@ -262,8 +268,12 @@ public class AlliancePortfolio {
                 });
     }
 
-    /** Reads, changes and saves one alliance, again from a fresh read if another writer got there first. */
     private Alliance withRetry(String allianceId, Function<Alliance, Alliance> change) {
+        return withRetry(null, allianceId, change);
+    }
+
+    /** Reads, changes and saves one alliance, again from a fresh read if another writer got there first. */
+    private Alliance withRetry(Outbox.Batch batch, String allianceId, Function<Alliance, Alliance> change) {
         for (int attempt = 1; ; attempt++) {
             Alliance alliance = mongo.findById(allianceId, Alliance.class);
             if (alliance == null) {
@@ -271,7 +281,7 @@ public class AlliancePortfolio {
             }
             Alliance changed = change.apply(alliance);
             try {
-                return changed.pendingEvents().isEmpty() ? changed : outbox.save(changed);
+                return changed.pendingEvents().isEmpty() ? changed : batch == null ? outbox.save(changed) : batch.save(changed);
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;

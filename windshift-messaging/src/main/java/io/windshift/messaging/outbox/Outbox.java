@@ -31,6 +31,41 @@ public class Outbox {
         return saved;
     }
 
+    /**
+     * Saves many aggregates and relays all their events together when closed: one pipelined publish and one
+     * wait for the broker's acknowledgements instead of one per aggregate. Each save is still its own atomic
+     * write; if the process dies before {@link Batch#close()} the events wait in their documents for the sweep.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    public final class Batch implements AutoCloseable {
+
+        private final java.util.Map<String, java.util.Set<Object>> saved = new java.util.LinkedHashMap<>();
+
+        private Batch() {
+        }
+
+        /** Saves with optimistic locking, without relaying yet. */
+        public <T extends OutboxAggregate> T save(T aggregate) {
+            T result = mongo.save(aggregate);
+            String collection = mongo.getCollectionName(result.getClass());
+            relay.watch(collection);
+            if (!result.pendingEvents().isEmpty()) {
+                saved.computeIfAbsent(collection, c -> new java.util.LinkedHashSet<>()).add(result.id());
+            }
+            return result;
+        }
+
+        /** Relays the events of every aggregate saved in this batch. */
+        @Override
+        public void close() {
+            relay.relayAll(saved);
+            saved.clear();
+        }
+    }
+
     /** Registers a collection with the sweep so that events left by a crash are found after a restart. */
     public void watch(Class<?> aggregateType) {
         relay.watch(mongo.getCollectionName(aggregateType));

@@ -93,6 +93,45 @@ public class OutboxRelay {
     }
 
     /**
+     * Publishes the pending events of many documents in one pipelined send (per-key order holds: one
+     * producer, sends in order), then removes them from their documents. Returns the number published;
+     * on failure nothing is removed and the sweep tries again later.
+     */
+    public int relayAll(java.util.Map<String, ? extends java.util.Collection<Object>> idsByCollection) {
+        List<Outgoing> outgoing = new ArrayList<>();
+        java.util.Map<String, java.util.Map<Object, List<String>>> published = new java.util.LinkedHashMap<>();
+        idsByCollection.forEach((collection, ids) -> {
+            collections.add(collection);
+            if (ids.isEmpty()) {
+                return;
+            }
+            for (Document doc : mongo.getCollection(collection).find(Filters.in("_id", ids)).projection(Projections.include(OutboxEvent.FIELD))) {
+                List<OutboxEvent> pending = pendingOf(doc);
+                pending.forEach(e -> outgoing.add(new Outgoing(e.topic(), e.key(), e.cloudEvent())));
+                published.computeIfAbsent(collection, c -> new java.util.LinkedHashMap<>())
+                        .put(doc.get("_id"), pending.stream().map(OutboxEvent::eventId).toList());
+            }
+        });
+        if (outgoing.isEmpty()) {
+            return 0;
+        }
+        try {
+            publisher.publishAll(outgoing);
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("Outbox relay of {} event(s) failed; they stay pending: {}", outgoing.size(), e.getMessage());
+            return 0;
+        }
+        published.forEach((collection, byId) -> byId.forEach((id, eventIds) -> {
+            hook.afterAcknowledged(collection, id);
+            mongo.getCollection(collection).updateOne(Filters.eq("_id", id),
+                    Updates.pull(OutboxEvent.FIELD, new Document("eventId", new Document("$in", eventIds))));
+        }));
+        this.published.increment(outgoing.size());
+        return outgoing.size();
+    }
+
+    /**
      * Relays every document whose oldest pending event is older than the grace period, in collections
      * this instance holds the sweep lease for. Returns the number of events published.
      */

@@ -66,6 +66,44 @@ class OutboxRelayIT extends MessagingIntegrationTest {
     }
 
     @Test
+    void aBatchSavesEachAggregateAtOnceAndRelaysAllTheirEventsTogetherOrFailsSafe() {
+        List<String> accounts = List.of("acc-" + UUID.randomUUID(), "acc-" + UUID.randomUUID(), "acc-" + UUID.randomUUID());
+        List<String> ids = new java.util.ArrayList<>();
+        try (Outbox.Batch batch = outbox.batch()) {
+            for (String account : accounts) {
+                LedgerAccount ledger = new LedgerAccount(account);
+                for (int i = 0; i < 2; i++) {
+                    String id = UUID.randomUUID().toString();
+                    ids.add(id);
+                    ledger.deposit(id, 5);
+                }
+                batch.save(ledger);
+                // Saved, not yet relayed: the events wait in the document.
+                assertThat(rawDocument(account).getList("pendingEvents", Document.class)).hasSize(2);
+            }
+        }
+        assertThat(accounts).allSatisfy(a -> assertThat(rawDocument(a).getList("pendingEvents", Document.class)).isEmpty());
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.ALLIANCE)) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(accounts).allSatisfy(a ->
+                    assertThat(recordsOf(probe, a)).extracting(r -> TopicProbe.header(r, EventPublisher.HEADER_ID))
+                            .containsExactlyElementsOf(ids.subList(accounts.indexOf(a) * 2, accounts.indexOf(a) * 2 + 2))));
+        }
+
+        // A broker that refuses the batch: every event stays in its document for the sweep.
+        String failing = "acc-" + UUID.randomUUID();
+        publisher.failNext(Integer.MAX_VALUE);
+        try (Outbox.Batch batch = outbox.batch()) {
+            LedgerAccount ledger = new LedgerAccount(failing);
+            ledger.deposit(UUID.randomUUID().toString(), 1);
+            batch.save(ledger);
+        }
+        assertThat(rawDocument(failing).getList("pendingEvents", Document.class)).hasSize(1);
+        publisher.failNext(0);
+        assertThat(relay.sweep()).isGreaterThanOrEqualTo(1);
+        assertThat(rawDocument(failing).getList("pendingEvents", Document.class)).isEmpty();
+    }
+
+    @Test
     void aBrokerThatFailsTheFirstSendsLeavesEventsPendingUntilTheSweepDrainsThem() {
         String account = "acc-" + UUID.randomUUID();
         String first = UUID.randomUUID().toString();
