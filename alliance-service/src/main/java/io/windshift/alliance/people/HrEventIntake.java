@@ -37,9 +37,11 @@ public class HrEventIntake {
     private final Validator validator;
     private final TraceContext trace;
     private final ScheduledHrEvents scheduled;
+    private final HrEventKeys keys;
     private final Clock clock;
 
-    HrEventIntake(EventPublisher publisher, Validator validator, TraceContext trace, ScheduledHrEvents scheduled, Clock clock) {
+    HrEventIntake(EventPublisher publisher, Validator validator, TraceContext trace, ScheduledHrEvents scheduled, HrEventKeys keys, Clock clock) {
+        this.keys = keys;
         this.publisher = publisher;
         this.validator = validator;
         this.trace = trace;
@@ -80,7 +82,7 @@ public class HrEventIntake {
             String prefix = batch ? "[" + i + "]." : "";
             CloudEvent event = parse(nodes.get(i), prefix, problems);
             if (event != null) {
-                outgoing.add(new Outgoing(Topics.HR, keyOf(event), event.withTraceparent(traceparent)));
+                outgoing.add(new Outgoing(Topics.HR, keyOf(event, outgoing), event.withTraceparent(traceparent)));
             }
         }
         if (!problems.isEmpty()) {
@@ -99,6 +101,7 @@ public class HrEventIntake {
                 now.add(o);
             }
         }
+        keys.remember(outgoing.stream().collect(java.util.stream.Collectors.toMap(o -> o.event().id(), Outgoing::key, (a, b) -> a)));
         publisher.publishAll(now);
         now.stream().filter(o -> o.event().knownType().orElseThrow() == EventType.HR_EVENT_RESCINDED)
                 .forEach(o -> scheduled.cancel(o.event().dataAs(EventRescinded.class).rescindedEventId()));
@@ -173,10 +176,22 @@ public class HrEventIntake {
                 event.time() == null ? java.time.Instant.now() : event.time(), event.datacontenttype(), event.data(), event.traceparent());
     }
 
-    /** Person id for worker events, reorg id for reorgs, the rescinded id for rescinds: order per subject. */
-    static String keyOf(CloudEvent event) {
+    /**
+     * Person id for worker events, reorg id for reorgs: order per subject. A rescind travels under the key of
+     * the event it rescinds, so a correction (rescind plus new event for the same person) is applied in order.
+     */
+    private String keyOf(CloudEvent event, List<Outgoing> earlierInRequest) {
         EventType type = event.knownType().orElseThrow();
-        return switch (type) {
+        if (type == EventType.HR_EVENT_RESCINDED) {
+            String rescinded = event.dataAs(EventRescinded.class).rescindedEventId();
+            return earlierInRequest.stream().filter(o -> o.event().id().equals(rescinded)).map(Outgoing::key).findFirst()
+                    .or(() -> keys.keyOf(rescinded)).orElse(rescinded);
+        }
+        return keyOf(event);
+    }
+
+    static String keyOf(CloudEvent event) {
+        return switch (event.knownType().orElseThrow()) {
             case HR_ORG_REORGANIZED -> event.dataAs(OrgReorganized.class).reorgId();
             case HR_EVENT_RESCINDED -> event.dataAs(EventRescinded.class).rescindedEventId();
             default -> event.data().get("personId").asString();

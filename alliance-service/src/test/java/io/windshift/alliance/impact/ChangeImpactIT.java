@@ -241,6 +241,39 @@ class ChangeImpactIT extends AllianceServiceIntegrationTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void aCorrectionIsARescindPlusTheCorrectedEventAppliedInOrder() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String sponsor = "p-s-" + u;
+        String alliance = register(alliance("Correction " + u, "STANDARD", "EARLY", seats("PARTNERSHIP_LEAD", "p-l-" + u, "EXECUTIVE_SPONSOR", sponsor)));
+        String original = "hr-" + UUID.randomUUID();
+        String corrected = "hr-" + UUID.randomUUID();
+        postHr(terminated(original, sponsor, LocalDate.parse("2026-12-01")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get("/api/v1/impacts").param("triggerEventId", original).with(person("admin", "ALLIANCE_ADMIN")))
+                        .andExpect(jsonPath("$", hasSize(1))));
+
+        // HR corrects the effective date: rescind the original and send the corrected event, in one batch.
+        mvc.perform(post("/api/v1/hr/events").with(client("workday", "hr.events:write"))
+                        .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
+                        .content("[" + """
+                                {"specversion":"1.0","id":"hr-%s","source":"/workday","type":"hr.event.rescinded","data":{"rescindedEventId":"%s"}}
+                                """.formatted(UUID.randomUUID(), original) + "," + terminated(corrected, sponsor, LocalDate.parse("2026-12-05")) + "]"))
+                .andExpect(status().isAccepted());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            mvc.perform(get("/api/v1/impacts").param("triggerEventId", original).with(person("admin", "ALLIANCE_ADMIN")))
+                    .andExpect(jsonPath("$[0].status").value("RESCINDED"));
+            mvc.perform(get("/api/v1/impacts").param("triggerEventId", corrected).with(person("admin", "ALLIANCE_ADMIN")))
+                    .andExpect(jsonPath("$", hasSize(1)))
+                    .andExpect(jsonPath("$[0].status").value("ASSESSED"))
+                    .andExpect(jsonPath("$[0].impacts[0].kind").value("SPONSOR_VACANT"));
+        });
+        mvc.perform(get("/api/v1/alliances/" + alliance).with(person("admin", "ALLIANCE_ADMIN")))
+                .andExpect(jsonPath("$.team[?(@.role == 'EXECUTIVE_SPONSOR')]", hasSize(0)))
+                .andExpect(jsonPath("$.history[?(@.endedBy == '%s')].until".formatted(corrected), contains("2026-12-05")));
+    }
+
     static String terminated(String id, String personId, LocalDate effective) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/workday","type":"hr.worker.terminated",
