@@ -41,6 +41,7 @@ public final class ReorgBenchmark {
         Path results = Path.of(arg(args, 2, "docs/benchmarks.md"));
         String mongoUri = arg(args, 3, "mongodb://localhost:27017");
         Path runDir = Path.of(arg(args, 4, ".windshift/run"));
+        String kafka = arg(args, 5, "localhost:9092");
         int alliances = Integer.getInteger("alliances", 5000);
         int people = Integer.getInteger("people", 20000);
         int moved = Integer.getInteger("moved", 2000);
@@ -132,6 +133,13 @@ public final class ReorgBenchmark {
                 {"specversion":"1.0","id":"%s","source":"/bench","type":"hr.org.reorganized",
                  "data":{"reorgId":"%s","name":"Benchmark reorg","effectiveDate":"2026-01-01","movedWorkers":%s,"departedWorkers":%s}}
                 """.formatted(reorgId, reorgId, movedJson, departedJson);
+
+        // Start the clock on a quiet platform: every service has applied the hires and registrations.
+        try (ConsumerLag lag = new ConsumerLag(kafka)) {
+            Duration caughtUp = lag.awaitCaughtUp(Set.of("windshift.hr.events", "windshift.alliance.events", "windshift.obligation.events"),
+                    Duration.ofMinutes(20));
+            System.out.printf("consumers caught up with the load %.1f s after it was accepted%n", caughtUp.toMillis() / 1000.0);
+        }
 
         try (MongoClient mongo = MongoClients.create(mongoUri)) {
             MongoCollection<Document> impacts = mongo.getDatabase("windshift-alliance").getCollection("change_impacts");
