@@ -67,11 +67,15 @@ public class ChangeAssessment {
     /** Assesses and applies one HR change; returns the number of alliances affected. Safe to repeat. */
     public int assess(String triggerEventId, String triggerType, LocalDate effectiveDate, List<PersonChange> changes) {
         Map<String, List<PersonChange>> byAlliance = new LinkedHashMap<>();
+        Map<String, Alliance> seen = new HashMap<>();
         for (PersonChange change : changes) {
-            portfolio.alliancesOf(change.personId()).stream().filter(a -> a.seats(change.personId()))
-                    .forEach(a -> byAlliance.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(change));
+            portfolio.alliancesOf(change.personId()).stream().filter(a -> a.seats(change.personId())).forEach(a -> {
+                seen.putIfAbsent(a.id(), a);
+                byAlliance.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(change);
+            });
         }
-        Map<String, Finding> covers = suggestCover(byAlliance, changes);
+        Map<String, Finding> covers = suggestCover(seen.values(), changes);
+        Map<String, String> names = new HashMap<>();
         int affected = 0;
         List<Map.Entry<String, List<PersonChange>>> entries = new ArrayList<>(byAlliance.entrySet());
         for (int from = 0; from < entries.size(); from += RELAY_BATCH) {
@@ -81,7 +85,7 @@ public class ChangeAssessment {
                     portfolio.change(batch, entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
                             (alliance, outcome) -> {
                                 touched[0] = true;
-                                impacts.record(batch, triggerEventId, triggerType, alliance, named(outcome.findings()));
+                                impacts.record(batch, triggerEventId, triggerType, alliance, named(outcome.findings(), names));
                             });
                     affected += touched[0] ? 1 : 0;
                 }
@@ -102,7 +106,7 @@ public class ChangeAssessment {
         for (String allianceId : portfolio.alliancesOnAsset(asset)) {
             portfolio.reprioritise(allianceId, tier, stage, status, reason, triggerEventId, (alliance, outcome) -> {
                 changed.add(allianceId);
-                impacts.record(triggerEventId, "alliance.reprioritised", alliance, named(outcome.findings()));
+                impacts.record(triggerEventId, "alliance.reprioritised", alliance, named(outcome.findings(), new HashMap<>()));
             });
         }
         log.info("Reprioritisation {} of asset {} changed {} alliance(s)", triggerEventId, asset, changed.size());
@@ -112,7 +116,7 @@ public class ChangeAssessment {
     /** A change made through the API (sponsor or manager named, capacity flagged) joins the impact store. */
     public void recordApiChange(AlliancePortfolio.Change change, String triggerType) {
         if (!change.findings().isEmpty() && change.triggerEventId() != null) {
-            impacts.record(change.triggerEventId(), triggerType, change.alliance(), named(change.findings()));
+            impacts.record(change.triggerEventId(), triggerType, change.alliance(), named(change.findings(), new HashMap<>()));
         }
     }
 
@@ -120,7 +124,7 @@ public class ChangeAssessment {
     public void obligationOwnerVacated(String triggerEventId, String allianceId, String obligationId, String title, String previousOwnerId) {
         portfolio.find(allianceId).ifPresent(alliance -> impacts.record(triggerEventId, "obligation.owner-vacated", alliance,
                 named(List.of(Finding.of(ImpactKind.OBLIGATION_OWNER_VACANT, "OBLIGATION:" + obligationId, previousOwnerId,
-                        "obligation '" + title + "' (" + obligationId + ") owned by " + previousOwnerId)))));
+                        "obligation '" + title + "' (" + obligationId + ") owned by " + previousOwnerId)), new HashMap<>())));
     }
 
     /** Undoes what a rescinded change did, alliance by alliance, and marks its impacts rescinded. */
@@ -140,9 +144,8 @@ public class ChangeAssessment {
         return directory.find(personId).map(Person::name).filter(n -> n != null && !n.isBlank()).map(n -> n + " (" + personId + ")").orElse(personId);
     }
 
-    /** Findings name people as the directory knows them (one lookup per person). */
-    private List<Finding> named(List<Finding> findings) {
-        Map<String, String> names = new HashMap<>();
+    /** Findings name people as the directory knows them (one lookup per person and change). */
+    private List<Finding> named(List<Finding> findings, Map<String, String> names) {
         return findings.stream().map(f -> {
             if (f.personId() == null) {
                 return f;
@@ -185,16 +188,14 @@ public class ChangeAssessment {
      * the most room, taking the change's own vacancies into account; when even that manager would exceed
      * capacity, the impact says so.
      */
-    private Map<String, Finding> suggestCover(Map<String, List<PersonChange>> byAlliance, List<PersonChange> changes) {
+    private Map<String, Finding> suggestCover(java.util.Collection<Alliance> touched, List<PersonChange> changes) {
         Set<String> departed = new LinkedHashSet<>();
         changes.stream().filter(PersonChange::departed).forEach(c -> departed.add(c.personId()));
         List<Alliance> needingCover = new ArrayList<>();
-        for (Map.Entry<String, List<PersonChange>> entry : byAlliance.entrySet()) {
-            portfolio.find(entry.getKey()).filter(a -> a.tier() == Tier.STRATEGIC)
-                    .filter(a -> a.currentHolderOf(io.windshift.alliance.portfolio.Role.ALLIANCE_MANAGER)
-                            .map(am -> departed.contains(am.personId())).orElse(false))
-                    .ifPresent(needingCover::add);
-        }
+        touched.stream().filter(a -> a.tier() == Tier.STRATEGIC)
+                .filter(a -> a.currentHolderOf(io.windshift.alliance.portfolio.Role.ALLIANCE_MANAGER)
+                        .map(am -> departed.contains(am.personId())).orElse(false))
+                .forEach(needingCover::add);
         if (needingCover.isEmpty()) {
             return Map.of();
         }
