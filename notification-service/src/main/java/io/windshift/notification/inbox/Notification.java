@@ -104,7 +104,7 @@ public class Notification implements OutboxAggregate {
         contributingEventIds.add(notice.contributingEventId());
         Optional<Fact> same = facts.stream().filter(f -> f.key().equals(notice.factKey())).findFirst();
         if (same.isPresent()) {
-            if (same.get().revision() >= notice.revision() || same.get().line().equals(notice.line())) {
+            if (same.get().revision() >= notice.revision()) {
                 return false;
             }
             facts.set(facts.indexOf(same.get()), Fact.of(notice));
