@@ -52,10 +52,20 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @Import(NotificationIntegrationTest.Clocks.class)
 public abstract class NotificationIntegrationTest {
 
-    protected static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    /** A fixed free port, so a test can stop the relay and start it again where the service expects it. */
+    protected static final int SMTP_PORT = freePort();
+    protected static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     static {
         SMTP.start();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @DynamicPropertySource
@@ -63,7 +73,7 @@ public abstract class NotificationIntegrationTest {
         registry.add("spring.mongodb.uri", EmbeddedMongo::uri);
         registry.add("windshift.security.jwt.public-key-location", TestKeys::publicKeyLocation);
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
     @TestConfiguration

@@ -52,7 +52,7 @@ public class ChannelGuards {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(window).minimumNumberOfCalls(Math.min(window, 4)).failureRateThreshold(failureRate)
-                .waitDurationInOpenState(openFor).permittedNumberOfCallsInHalfOpenState(1)
+                .waitDurationInOpenState(openFor).automaticTransitionFromOpenToHalfOpenEnabled(true).permittedNumberOfCallsInHalfOpenState(1)
                 .ignoreExceptions(OutboundChannel.Undeliverable.class).build());
         this.retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(retryAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(retryBackoff, 2.0, 0.5))
