@@ -39,7 +39,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * escalation scan explicitly after travelling in time.
  */
 @SpringBootTest(properties = {
-        "windshift.messaging.partitions=3", "spring.mongodb.database=notification-it",
+        "windshift.messaging.partitions=3", "windshift.messaging.listener-concurrency=1", "spring.mongodb.database=notification-it",
         "windshift.notification.delivery.coalesce=PT0S", "windshift.notification.delivery.poll-interval=PT1H",
         "windshift.notification.delivery.max-attempts=3", "windshift.notification.delivery.initial-backoff=PT1M",
         "windshift.notification.escalation.scan-interval=PT1H", "windshift.notification.escalation.after=PT4H",

@@ -1,14 +1,14 @@
 package io.windshift.notification.delivery;
 
-import io.windshift.notification.inbox.Notification;
+import io.windshift.notification.delivery.MessageText.OutboundMessage;
 
 /** One way out of the building (SMTP relay, webhook endpoint). Throws on failure. */
 public interface OutboundChannel {
 
     String name();
 
-    /** Checks what can be checked without calling out; an {@link Undeliverable} is never retried. */
-    void send(Notification notification) throws Exception;
+    /** Sends one message; throws {@link Undeliverable} when it can never work, anything else when it may next time. */
+    void send(OutboundMessage message) throws Exception;
 
     /** Nothing to retry: no address, no webhook URL, no signing secret. */
     class Undeliverable extends RuntimeException {

@@ -46,7 +46,8 @@ public class DeliveryQueue {
     }
 
     /** One claimed delivery: what to send, where, and which content revision it carries. */
-    public record Claim(String notificationId, String recipientId, String channel, int revision, int attempt, Notification content) {
+    public record Claim(String notificationId, String recipientId, String channel, int revision, int attempt, boolean digest,
+                        Notification content) {
     }
 
     /** Claims up to {@code limit} due deliveries for this instance, each under a lease. */
@@ -56,9 +57,15 @@ public class DeliveryQueue {
         List<Claim> claims = new ArrayList<>();
         for (Notification candidate : mongo.find(due, Notification.class)) {
             List<String> channels = new ArrayList<>();
+            List<String> digests = new ArrayList<>();
             Optional<Notification> claimed = inbox.change(candidate.id(), n -> n.deliveries().stream().anyMatch(d -> d.isDue(now)), n -> {
+                channels.clear();
+                digests.clear();
                 for (Delivery d : n.deliveries()) {
                     if (d.isDue(now)) {
+                        if ("DIGEST".equals(d.deferredReason())) {
+                            digests.add(d.channel());
+                        }
                         d.claim(instance, now.plus(lease), n.contentRevision());
                         channels.add(d.channel());
                     }
@@ -67,7 +74,7 @@ public class DeliveryQueue {
                 return n;
             });
             claimed.ifPresent(n -> channels.forEach(c -> n.delivery(c).ifPresent(d ->
-                    claims.add(new Claim(n.id(), n.recipientId(), c, d.claimedRevision(), d.attempts() + 1, n)))));
+                    claims.add(new Claim(n.id(), n.recipientId(), c, d.claimedRevision(), d.attempts() + 1, digests.contains(c), n)))));
         }
         return claims;
     }

@@ -142,7 +142,7 @@ public class Inbox {
             }
             Optional<Notification> changed = change(found.id(), n -> n.cancelledAt() == null, n -> {
                 Instant now = clock.instant();
-                n.cancelled(now);
+                n.cancelled(now, why);
                 for (Delivery d : n.deliveries()) {
                     if (d.status() == Delivery.Status.PENDING) {
                         d.cancel(why);

@@ -158,8 +158,11 @@ public class Notification implements OutboxAggregate {
         escalatedTo = to;
     }
 
-    void cancelled(Instant now) {
+    /** The reminder no longer applies (fulfilled, waived, moved): say so on the notification itself. */
+    void cancelled(Instant now, String why) {
         cancelledAt = now;
+        facts.add(new Fact("cancelled", type, null, null, Severity.LOW, title, "Reminder withdrawn: " + why + ".", List.of(), null, 0, true));
+        updatedAt = now;
     }
 
     void contentPlanned() {

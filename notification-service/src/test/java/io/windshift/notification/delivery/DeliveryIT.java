@@ -189,6 +189,47 @@ class DeliveryIT extends NotificationIntegrationTest {
                 .andExpect(jsonPath("$.deliveries[0].lastError").value(org.hamcrest.Matchers.containsString("no email address")));
     }
 
+    @Test
+    void lowSeverityWaitsForTheDailyDigestAndGoesOutAsOneEmailWhileHigherSeverityGoesAtOnce() throws Exception {
+        String me = "p-digest-" + UUID.randomUUID();
+        String address = me + "@example.com";
+        mongo.save(new KnownPerson(me, "Digest Person", address, null, false));
+        mvc.perform(put("/api/v1/preferences").with(person(me)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"timeZone\":\"UTC\",\"digestEnabled\":true,\"digestTime\":\"08:00\"}")).andExpect(status().isOk());
+        String low1 = notify(me, Severity.LOW);
+        String low2 = notify(me, Severity.LOW);
+        String medium = notify(me, Severity.MEDIUM);
+        drainAll();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(address)).hasSize(1));
+        assertThat(mailsTo(address).getFirst().getSubject()).startsWith("[Windshift MEDIUM]");
+        Delivery held = delivery(me, low1);
+        assertThat(held.status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(held.deferredReason()).isEqualTo("DIGEST");
+        assertThat(held.dueAt().atZone(java.time.ZoneOffset.UTC).toLocalTime()).isEqualTo(java.time.LocalTime.of(8, 0));
+
+        time().set(held.dueAt().plusSeconds(60));
+        drainAll();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(address)).hasSize(2));
+        jakarta.mail.internet.MimeMessage digest = mailsTo(address).stream()
+                .filter(m -> subject(m).contains("Daily digest")).findFirst().orElseThrow();
+        assertThat(subject(digest)).isEqualTo("[Windshift] Daily digest: 2 notifications");
+        assertThat(delivery(me, low1).status()).isEqualTo(Delivery.Status.SENT);
+        assertThat(delivery(me, low2).status()).isEqualTo(Delivery.Status.SENT);
+        assertThat(delivery(me, medium).attempts()).isEqualTo(1);
+    }
+
+    private static String subject(jakarta.mail.Message m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private List<jakarta.mail.internet.MimeMessage> mailsTo(String address) {
+        return java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> inboxHas(m, address)).toList();
+    }
+
     private static boolean inboxHas(jakarta.mail.Message m, String address) {
         try {
             return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));

@@ -141,6 +141,7 @@ class NotificationFlowIT extends NotificationIntegrationTest {
                 .allSatisfy(n -> {
                     assertThat(n.cancelledAt()).isNotNull();
                     assertThat(n.deliveries()).extracting(d -> d.status().name()).containsOnly("CANCELLED");
+                    assertThat(n.body()).containsAnyOf("Reminder withdrawn: fulfilled", "Reminder withdrawn: moved from 2027-02-10 to 2027-03-10");
                 }));
         publish(due(al, "oc2-" + run, owner, d3, 30));
         await().atMost(WAIT).untilAsserted(() -> assertThat(inbox.page(owner, false, 0, 10)).hasSize(3));

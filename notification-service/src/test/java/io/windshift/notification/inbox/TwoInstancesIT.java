@@ -47,7 +47,7 @@ class TwoInstancesIT extends NotificationIntegrationTest {
     void startSecondInstance() {
         second = new SpringApplicationBuilder(NotificationServiceApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.mongodb.uri=" + EmbeddedMongo.uri(),
-                "--spring.mongodb.database=notification-it", "--windshift.messaging.partitions=3",
+                "--spring.mongodb.database=notification-it", "--windshift.messaging.partitions=3", "--windshift.messaging.listener-concurrency=1",
                 "--windshift.security.jwt.public-key-location=" + TestKeys.publicKeyLocation(),
                 "--windshift.notification.delivery.poll-interval=PT1H", "--windshift.notification.escalation.scan-interval=PT1H",
                 "--management.otlp.metrics.export.enabled=false");

@@ -2,9 +2,8 @@ package io.windshift.notification.delivery.internal;
 
 import io.windshift.notification.audience.Audience;
 import io.windshift.notification.audience.KnownPerson;
-import io.windshift.notification.delivery.MessageText;
+import io.windshift.notification.delivery.MessageText.OutboundMessage;
 import io.windshift.notification.delivery.OutboundChannel;
-import io.windshift.notification.inbox.Notification;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -18,15 +17,12 @@ class EmailChannel implements OutboundChannel {
     private final JavaMailSender mail;
     private final Audience audience;
     private final String from;
-    private final String baseUrl;
 
     EmailChannel(JavaMailSender mail, Audience audience,
-                 @Value("${windshift.notification.mail.from:windshift@localhost}") String from,
-                 @Value("${windshift.notification.base-url:http://localhost:8080}") String baseUrl) {
+                 @Value("${windshift.notification.mail.from:windshift@localhost}") String from) {
         this.mail = mail;
         this.audience = audience;
         this.from = from;
-        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -35,17 +31,17 @@ class EmailChannel implements OutboundChannel {
     }
 
     @Override
-    public void send(Notification n) throws Exception {
-        String to = audience.person(n.recipientId()).map(KnownPerson::email).filter(e -> !e.isBlank())
-                .orElseThrow(() -> new Undeliverable("no email address known for " + n.recipientId()));
+    public void send(OutboundMessage m) throws Exception {
+        String to = audience.person(m.recipientId()).map(KnownPerson::email).filter(e -> !e.isBlank())
+                .orElseThrow(() -> new Undeliverable("no email address known for " + m.recipientId()));
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
         helper.setFrom(from);
         helper.setTo(to);
-        helper.setSubject(MessageText.subject(n));
-        helper.setText(MessageText.text(n, baseUrl));
+        helper.setSubject(m.subject());
+        helper.setText(m.text());
         // Same notification and revision, same header: a mail filter can drop a resend after a crash.
-        message.setHeader("X-Windshift-Notification-Id", n.id() + "/" + n.contentRevision());
+        message.setHeader("X-Windshift-Notification-Id", m.id());
         mail.send(message);
     }
 }

@@ -1,9 +1,8 @@
 package io.windshift.notification.delivery.internal;
 
-import io.windshift.notification.delivery.MessageText;
+import io.windshift.notification.delivery.MessageText.OutboundMessage;
 import io.windshift.notification.delivery.OutboundChannel;
 import io.windshift.notification.delivery.WebhookSigner;
-import io.windshift.notification.inbox.Notification;
 import io.windshift.notification.preferences.PreferenceStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,18 +29,15 @@ class WebhookChannel implements OutboundChannel {
     private final PreferenceStore preferences;
     private final Clock clock;
     private final String secret;
-    private final String baseUrl;
     private final HttpClient http;
     private final Duration timeout;
 
     WebhookChannel(PreferenceStore preferences, Clock clock,
                    @Value("${windshift.notification.webhook.secret:}") String secret,
-                   @Value("${windshift.notification.base-url:http://localhost:8080}") String baseUrl,
                    @Value("${windshift.notification.guard.timeout:PT5S}") Duration timeout) {
         this.preferences = preferences;
         this.clock = clock;
         this.secret = secret;
-        this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -52,30 +48,29 @@ class WebhookChannel implements OutboundChannel {
     }
 
     @Override
-    public void send(Notification n) throws Exception {
-        String url = preferences.of(n.recipientId()).webhookUrl();
+    public void send(OutboundMessage m) throws Exception {
+        String url = preferences.of(m.recipientId()).webhookUrl();
         if (url == null) {
-            throw new Undeliverable("no webhook URL in the preferences of " + n.recipientId());
+            throw new Undeliverable("no webhook URL in the preferences of " + m.recipientId());
         }
         if (secret == null || secret.isBlank()) {
             throw new Undeliverable("no webhook signing secret configured (WINDSHIFT_WEBHOOK_SECRET)");
         }
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("text", "*" + MessageText.subject(n) + "*\n" + MessageText.text(n, baseUrl));
-        payload.put("title", n.title());
-        payload.put("notificationId", n.id());
-        payload.put("revision", n.contentRevision());
-        payload.put("severity", n.severity().name());
-        payload.put("allianceIds", n.allianceIds());
-        payload.put("sourceEventId", n.sourceEventId());
-        payload.put("links", n.links().stream().map(l -> baseUrl + l).toList());
+        payload.put("text", "*" + m.subject() + "*\n" + m.text());
+        payload.put("title", m.subject());
+        payload.put("id", m.id());
+        payload.put("severity", m.severity());
+        payload.put("allianceIds", m.allianceIds());
+        payload.put("sourceEventId", m.sourceEventId());
+        payload.put("links", m.links());
         String body = JSON.writeValueAsString(payload);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(secret, timestamp, body))
-                .header(WebhookSigner.ID_HEADER, n.id() + "/" + n.contentRevision())
+                .header(WebhookSigner.ID_HEADER, m.id())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
