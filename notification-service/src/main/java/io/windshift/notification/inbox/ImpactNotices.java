@@ -19,12 +19,16 @@ import java.util.stream.Collectors;
 public final class ImpactNotices {
 
     static final List<String> AUDIENCE_ROLES = List.of("PARTNERSHIP_LEAD", "ALLIANCE_MANAGER", "EXECUTIVE_SPONSOR");
+    static final Set<String> VACANCIES = Set.of("SPONSOR_VACANT", "ALLIANCE_MANAGER_VACANT", "LEAD_VACANT", "GOVERNANCE_SEAT_VACANT",
+            "OBLIGATION_OWNER_VACANT");
 
     private ImpactNotices() {
     }
 
     public static List<Notice> of(ChangeImpactAssessed impact, String eventId, Instant eventTime, AllianceTeam team, Reach reach) {
-        Set<String> gone = impact.findings().stream().map(Finding::personId).filter(Objects::nonNull).collect(Collectors.toSet());
+        // People a vacancy finding names have left that seat; an over-capacity manager is still there and is told.
+        Set<String> gone = impact.findings().stream().filter(f -> VACANCIES.contains(f.kind())).map(Finding::personId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
         List<String> candidates = new ArrayList<>();
         if (team != null) {
             AUDIENCE_ROLES.forEach(role -> candidates.addAll(team.holdersOf(role)));

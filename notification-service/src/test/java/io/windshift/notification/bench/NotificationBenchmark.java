@@ -94,7 +94,10 @@ public final class NotificationBenchmark {
             waitFor(() -> mongo.count(new org.springframework.data.mongodb.core.query.Query(), AllianceTeam.class) >= alliances, Duration.ofSeconds(60));
 
             long expected = 2L * events;
+            // 0 = one burst (measures backlog drain); N = paced at N events/s (measures per-event latency at that load).
+            int rate = Integer.getInteger("bench.rate", 0);
             Instant start = Instant.now();
+            long startNanos = System.nanoTime();
             List<Outgoing> batch = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 String obligation = "bench-ob-" + i;
@@ -103,9 +106,16 @@ public final class NotificationBenchmark {
                         EventType.OBLIGATION_MILESTONE_DUE, "/bench", obligation, Instant.now(), new MilestoneDue(obligation, "oc-" + i, allianceId,
                                 "Milestone " + i, "MILESTONE_PAYMENT", "bench-owner-" + (i % owners), null, LocalDate.parse("2027-01-31"), 7,
                                 new BigDecimal("1000"), "EUR", "7.1"), null)));
-                if (batch.size() == 2_000) {
+                if (batch.size() == (rate > 0 ? Math.max(1, rate / 20) : 2_000)) {
                     publisher.publishAll(batch);
                     batch.clear();
+                    if (rate > 0) {
+                        long due = startNanos + (long) ((i + 1) * 1e9 / rate);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
                 }
             }
             publisher.publishAll(batch);
@@ -127,14 +137,15 @@ public final class NotificationBenchmark {
             double eventsPerSecond = events / seconds;
             long p50 = latencies.get(latencies.size() / 2);
             long p99 = latencies.get((int) Math.min(latencies.size() - 1, Math.ceil(latencies.size() * 0.99) - 1));
-            System.out.printf("%nnotification-service benchmark: %d events -> %d notifications in %.1f s (publishing took %.1f s)%n",
-                    events, latencies.size(), seconds, Duration.between(start, published).toMillis() / 1000.0);
+            System.out.printf("%nnotification-service benchmark: %d events -> %d notifications in %.1f s (publishing took %.1f s, %s)%n",
+                    events, latencies.size(), seconds, Duration.between(start, published).toMillis() / 1000.0,
+                    rate > 0 ? "paced at " + rate + " events/s" : "one burst");
             System.out.printf("  notifications/s: %.0f   events/s: %.0f%n", perSecond, eventsPerSecond);
             System.out.printf("  event time -> stored notification: p50 %d ms, p99 %d ms, max %d ms%n", p50, p99, latencies.getLast());
             System.out.printf("  Kafka ProducerPerformance on the same broker (1 KB, acks=all, not idempotent): %.0f records/s (service events/s = %.1f%% of it)%n",
                     reference, 100.0 * eventsPerSecond / reference);
             System.out.printf("  (total wall time until the last notification was seen: %.1f s)%n", Duration.between(start, done).toMillis() / 1000.0);
-            appendResult(events, latencies.size(), perSecond, eventsPerSecond, p50, p99, reference);
+            appendResult(events, rate, latencies.size(), perSecond, eventsPerSecond, p50, p99, reference);
         } finally {
             if (app != null) {
                 app.close();
@@ -165,14 +176,15 @@ public final class NotificationBenchmark {
         throw new IllegalStateException("ProducerPerformance printed no summary");
     }
 
-    static void appendResult(int events, int notifications, double perSecond, double eventsPerSecond, long p50, long p99, double reference)
+    static void appendResult(int events, int rate, int notifications, double perSecond, double eventsPerSecond, long p50, long p99, double reference)
             throws IOException {
         String root = System.getProperty("maven.multiModuleProjectDirectory", "..");
         Path file = Path.of(System.getProperty("bench.results", root + "/docs/benchmarks.md"));
         String machine = Runtime.getRuntime().availableProcessors() + " cpu " + System.getProperty("os.arch") + ", JDK "
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
-        String row = String.format("| %s | %s | %d | %d | %.0f | %.0f | %d | %d | %.0f |%n",
-                DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)), machine, events, notifications,
+        String row = String.format("| %s | %s | %d (%s) | %d | %.0f | %.0f | %d | %d | %.0f |%n",
+                DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)), machine, events,
+                rate > 0 ? rate + "/s" : "burst", notifications,
                 perSecond, eventsPerSecond, p50, p99, reference);
         Files.createDirectories(file.toAbsolutePath().getParent());
         String header = "## notification-service";

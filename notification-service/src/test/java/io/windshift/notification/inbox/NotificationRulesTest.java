@@ -51,6 +51,15 @@ class NotificationRulesTest {
     }
 
     @Test
+    void anOverCapacityManagerNamedInAFindingIsStillTold() {
+        ChangeImpactAssessed overloaded = new ChangeImpactAssessed("imp-9", "hr-reorg", "hr.org.reorganized", "al-2", "Borealis", "STANDARD", "EARLY",
+                "HIGH", "ASSESSED", List.of(new Finding("MANAGER_OVER_CAPACITY", "ALLIANCE_MANAGER", "p-am2", "p-am2 would lead 6 STRATEGIC alliances")),
+                List.of("Rebalance"), NOW, 1);
+        assertThat(ImpactNotices.of(overloaded, "e-9", NOW, BOREALIS, RulesFixtures.reach())).extracting(Notice::recipientId)
+                .containsExactly("p-lead", "p-am2");
+    }
+
+    @Test
     void impactsOfOneTriggerFoldIntoOneNotificationThatGrowsIsRevisedAndSaysWhenRescinded() {
         Notice helios = ImpactNotices.of(impact("imp-1", HELIOS, 1, "ASSESSED", "HIGH", "Name a new sponsor"), "e-1", NOW, HELIOS, RulesFixtures.reach()).getFirst();
         Notice borealis = ImpactNotices.of(impact("imp-2", BOREALIS, 1, "ASSESSED", "MEDIUM", "Brief the team"), "e-2", NOW, BOREALIS, RulesFixtures.reach()).getFirst();
