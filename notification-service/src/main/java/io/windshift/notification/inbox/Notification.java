@@ -134,7 +134,9 @@ public class Notification implements OutboxAggregate {
         } else if (allianceIds.size() > 1) {
             title = "Changes on " + allianceIds.size() + " of your alliances need action";
         } else if (standing.size() > 1) {
-            title = "Several changes on " + (names.isEmpty() ? "one of your alliances" : names.getFirst()) + " need action";
+            // Lead with the first fact (what started it), and say there is more.
+            int more = standing.size() - 1;
+            title = standing.getFirst().title() + " and " + more + " more change" + (more == 1 ? "" : "s");
         } else {
             title = standing.getFirst().title();
         }

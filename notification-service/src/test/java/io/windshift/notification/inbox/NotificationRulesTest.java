@@ -51,6 +51,16 @@ class NotificationRulesTest {
     }
 
     @Test
+    void severalFactsOnOneAllianceKeepTheFirstTitleAndSayThereIsMore() {
+        Notice vacated = RoleVacancyNotices.of(new io.windshift.contract.alliance.RoleVacated("al-1", "Helios", "STRATEGIC", "LATE", "ALLIANCE_MANAGER",
+                "p-am", "TERMINATED", LocalDate.parse("2026-12-01"), "hr-reorg", 4), "e-0", NOW, HELIOS, RulesFixtures.reach()).getFirst();
+        Notification n = Notification.first("n", vacated, NOW);
+        n.merge(ImpactNotices.of(impact("imp-1", HELIOS, 1, "ASSESSED", "HIGH"), "e-1", NOW, HELIOS, RulesFixtures.reach()).getFirst(), NOW);
+        assertThat(n.title()).isEqualTo("Alliance manager role vacated on Helios and 1 more change");
+        assertThat(n.allianceIds()).containsExactly("al-1");
+    }
+
+    @Test
     void anOverCapacityManagerNamedInAFindingIsStillTold() {
         ChangeImpactAssessed overloaded = new ChangeImpactAssessed("imp-9", "hr-reorg", "hr.org.reorganized", "al-2", "Borealis", "STANDARD", "EARLY",
                 "HIGH", "ASSESSED", List.of(new Finding("MANAGER_OVER_CAPACITY", "ALLIANCE_MANAGER", "p-am2", "p-am2 would lead 6 STRATEGIC alliances")),
