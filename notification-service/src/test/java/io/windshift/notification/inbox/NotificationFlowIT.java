@@ -51,6 +51,7 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     @Autowired Inbox inbox;
     @Autowired DeliveryWorker worker;
     @Autowired EscalationJob escalation;
+    @Autowired io.windshift.notification.audience.Audience audience;
 
     @Test
     void aReorgGivesEachPersonOneNotificationListingAllTheirAlliancesEvenWhenEverythingIsRedelivered() throws Exception {
@@ -192,6 +193,27 @@ class NotificationFlowIT extends NotificationIntegrationTest {
                 .andExpect(jsonPath("$.items[0].title").value(containsString("Escalated")))
                 .andExpect(jsonPath("$.items[0].body", containsString(lead + ") has not acted")));
         assertThat(inbox.find(boss, Inbox.notificationId(trigger, boss)).orElseThrow().facts()).hasSize(1);
+    }
+
+    @Test
+    void aDepartedPersonReceivesNothingUntilHrRescindsTheDeparture() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String lead = "p-lead-" + run, al = "al-" + run;
+        publish(hired(lead, lead + "@example.com", null));
+        publish(registered(al, "Cirrus " + run, "STANDARD", List.of(member("PARTNERSHIP_LEAD", lead)), List.of()));
+        CloudEvent terminated = CloudEvent.of(EventIds.random(), EventType.HR_WORKER_TERMINATED, "/test", lead, now(),
+                new WorkerTerminated(lead, LocalDate.parse("2026-12-01"), "RESIGNED"), null);
+        publish(terminated);
+        await().atMost(WAIT).until(() -> audience.departed(lead));
+        publish(impact("t1-" + run, al, "Cirrus " + run, "STANDARD", 1, "ASSESSED", "HIGH", "p-x", "Act"));
+
+        publish(CloudEvent.of(EventIds.random(), EventType.HR_EVENT_RESCINDED, "/test", lead, now(),
+                new io.windshift.contract.hr.EventRescinded(terminated.id()), null));
+        await().atMost(WAIT).until(() -> !audience.departed(lead));
+        publish(impact("t2-" + run, al, "Cirrus " + run, "STANDARD", 1, "ASSESSED", "HIGH", "p-x", "Act"));
+        await().atMost(WAIT).untilAsserted(() -> mvc.perform(get("/api/v1/notifications").with(person(lead)))
+                .andExpect(jsonPath("$.items", hasSize(1)))
+                .andExpect(jsonPath("$.items[0].sourceEventId").value("t2-" + run)));
     }
 
     @Test
