@@ -17,6 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -46,6 +48,12 @@ public class Inbox {
         this.meters = meters;
         this.events = events;
         outbox.watch(Notification.class);
+        // The queries this service runs: a person's inbox, due deliveries, an occurrence's reminders, escalation.
+        IndexOperations indexes = mongo.indexOps(Notification.class);
+        indexes.createIndex(new Index().on("recipientId", Sort.Direction.ASC).on("archivedAt", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("nextDeliveryAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("occurrenceId", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("severity", Sort.Direction.ASC).on("readAt", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
     }
 
     /** The notification id is derived from trigger and recipient: one per person per change, whoever stores it. */
