@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -13,10 +14,25 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("alliance_teams")
 public record AllianceTeam(@Id String allianceId, String name, String tier, String stage, Map<String, List<String>> holders,
-                           long allianceVersion) {
+                           long allianceVersion, List<String> governanceMembers) {
 
+    @PersistenceCreator
     public AllianceTeam {
         holders = holders == null ? new LinkedHashMap<>() : new LinkedHashMap<>(holders);
+        governanceMembers = governanceMembers == null ? List.of() : List.copyOf(governanceMembers);
+    }
+
+    public AllianceTeam(String allianceId, String name, String tier, String stage, Map<String, List<String>> holders, long allianceVersion) {
+        this(allianceId, name, tier, stage, holders, allianceVersion, List.of());
+    }
+
+    /** Everyone holding any role on the alliance, in role order. */
+    public List<String> everyone() {
+        return holders.values().stream().flatMap(List::stream).distinct().toList();
+    }
+
+    public AllianceTeam withGovernance(List<String> members, long version) {
+        return new AllianceTeam(allianceId, name, tier, stage, holders, version, members);
     }
 
     public List<String> holdersOf(String role) {
@@ -30,7 +46,7 @@ public record AllianceTeam(@Id String allianceId, String name, String tier, Stri
             people.add(personId);
         }
         next.put(role, people);
-        return new AllianceTeam(allianceId, name, tier, stage, next, version);
+        return new AllianceTeam(allianceId, name, tier, stage, next, version, governanceMembers);
     }
 
     public AllianceTeam without(String role, String personId, long version) {
@@ -38,13 +54,13 @@ public record AllianceTeam(@Id String allianceId, String name, String tier, Stri
         List<String> people = new ArrayList<>(next.getOrDefault(role, List.of()));
         people.remove(personId);
         next.put(role, people);
-        return new AllianceTeam(allianceId, name, tier, stage, next, version);
+        return new AllianceTeam(allianceId, name, tier, stage, next, version, governanceMembers);
     }
 
     /** Replaces the single holder of a role (assignment of a singleton role). */
     public AllianceTeam replacing(String role, String personId, long version) {
         Map<String, List<String>> next = new LinkedHashMap<>(holders);
-        next.put(role, List.of(personId));
-        return new AllianceTeam(allianceId, name, tier, stage, next, version);
+        next.put(role, personId == null ? List.of() : List.of(personId));
+        return new AllianceTeam(allianceId, name, tier, stage, next, version, governanceMembers);
     }
 }

@@ -2,6 +2,9 @@ package io.windshift.notification.audience;
 
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.alliance.AllianceRegistered;
+import io.windshift.contract.alliance.GovernanceBody;
+import io.windshift.contract.alliance.GovernanceChanged;
+import io.windshift.contract.alliance.KeyRoleChanged;
 import io.windshift.contract.alliance.RoleAssigned;
 import io.windshift.contract.alliance.RoleVacated;
 import io.windshift.contract.alliance.TeamMember;
@@ -35,6 +38,14 @@ public class AllianceTeamProjection {
                 RoleVacated vacated = event.dataAs(RoleVacated.class);
                 update(vacated.allianceId(), vacated.allianceVersion(), team -> team.without(vacated.role(), vacated.personId(), vacated.allianceVersion()));
             }
+            case ALLIANCE_SPONSOR_CHANGED, ALLIANCE_MANAGER_CHANGED -> {
+                KeyRoleChanged changed = event.dataAs(KeyRoleChanged.class);
+                update(changed.allianceId(), changed.allianceVersion(), team -> team.replacing(changed.role(), changed.newPersonId(), changed.allianceVersion()));
+            }
+            case ALLIANCE_GOVERNANCE_CHANGED -> {
+                GovernanceChanged changed = event.dataAs(GovernanceChanged.class);
+                update(changed.allianceId(), changed.allianceVersion(), team -> team.withGovernance(members(changed.governanceBodies()), changed.allianceVersion()));
+            }
             case null, default -> {
                 // Other alliance events do not change who is on the team.
             }
@@ -51,7 +62,11 @@ public class AllianceTeamProjection {
             holders.computeIfAbsent(member.role(), r -> new java.util.ArrayList<>()).add(member.personId());
         }
         mongo.save(new AllianceTeam(registered.allianceId(), registered.name(), registered.tier(), registered.stage(), holders,
-                registered.allianceVersion()));
+                registered.allianceVersion(), members(registered.governanceBodies())));
+    }
+
+    private static List<String> members(List<GovernanceBody> bodies) {
+        return bodies.stream().flatMap(b -> b.memberIds().stream()).distinct().toList();
     }
 
     private void update(String allianceId, long version, java.util.function.UnaryOperator<AllianceTeam> change) {

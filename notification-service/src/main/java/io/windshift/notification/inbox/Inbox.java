@@ -2,34 +2,58 @@ package io.windshift.notification.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.windshift.contract.EventIds;
+import io.windshift.messaging.outbox.Outbox;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** The in-app inbox: stores notices as grouped notifications and answers a person's inbox questions. */
+/**
+ * The in-app inbox: stores notices as grouped notifications (one per trigger and recipient, whichever
+ * instance stores it: the id is derived and writes are version-checked) and answers a person's inbox questions.
+ */
 @Service
 public class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
-    private static final int MAX_ATTEMPTS = 10;
+    static final int MAX_ATTEMPTS = 20;
 
     private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final DeliveryPlanner planner;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
-    Inbox(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+    Inbox(MongoTemplate mongo, Outbox outbox, DeliveryPlanner planner, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.outbox = outbox;
+        this.planner = planner;
         this.clock = clock;
         this.meters = meters;
+        this.events = events;
+        outbox.watch(Notification.class);
+        // The queries this service runs: a person's inbox, due deliveries, an occurrence's reminders, escalation.
+        IndexOperations indexes = mongo.indexOps(Notification.class);
+        indexes.createIndex(new Index().on("recipientId", Sort.Direction.ASC).on("archivedAt", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("nextDeliveryAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("occurrenceId", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("severity", Sort.Direction.ASC).on("readAt", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
     }
 
     /** The notification id is derived from trigger and recipient: one per person per change, whoever stores it. */
@@ -41,18 +65,29 @@ public class Inbox {
         String id = notificationId(notice.triggerEventId(), notice.recipientId());
         for (int attempt = 1; ; attempt++) {
             try {
+                Instant now = clock.instant();
                 Notification existing = mongo.findById(id, Notification.class);
+                String outcome;
                 if (existing == null) {
-                    mongo.insert(Notification.first(id, notice, clock.instant()));
-                    meters.counter("windshift.notifications.stored", "outcome", "created").increment();
+                    Notification created = Notification.first(id, notice, now);
+                    planner.plan(created, now);
+                    outbox.save(created);
+                    outcome = "created";
                 } else if (existing.alreadyHas(notice)) {
-                    meters.counter("windshift.notifications.stored", "outcome", "duplicate").increment();
+                    outcome = "duplicate";
                 } else {
-                    existing.merge(notice, clock.instant());
-                    mongo.save(existing);
-                    meters.counter("windshift.notifications.stored", "outcome", "grouped").increment();
+                    boolean changed = existing.merge(notice, now);
+                    if (changed) {
+                        planner.plan(existing, now);
+                    }
+                    outbox.save(existing);
+                    outcome = changed ? "grouped" : "revision-ignored";
                 }
-                log.info("Notification {} for {} from {}", id, notice.recipientId(), notice.contributingEventId());
+                meters.counter("windshift.notifications.stored", "outcome", outcome).increment();
+                log.debug("Notification {} for {} from {}: {}", id, notice.recipientId(), notice.contributingEventId(), outcome);
+                if (!"duplicate".equals(outcome)) {
+                    events.publishEvent(new NotificationChanged(id, notice.recipientId()));
+                }
                 return;
             } catch (DuplicateKeyException | OptimisticLockingFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -62,32 +97,103 @@ public class Inbox {
         }
     }
 
-    /** A person's notifications, newest first. */
-    public List<Notification> page(String recipientId, int page, int size) {
-        Query query = new Query(Criteria.where("recipientId").is(recipientId))
+    /** A person's notifications, newest first; archived ones only when asked for. */
+    public List<Notification> page(String recipientId, boolean archived, int page, int size) {
+        Query query = new Query(mine(recipientId, archived))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
                 .skip((long) page * size).limit(size);
         return mongo.find(query, Notification.class);
     }
 
-    public long count(String recipientId) {
-        return mongo.count(new Query(Criteria.where("recipientId").is(recipientId)), Notification.class);
+    public long count(String recipientId, boolean archived) {
+        return mongo.count(new Query(mine(recipientId, archived)), Notification.class);
     }
 
     public long unread(String recipientId) {
-        return mongo.count(new Query(Criteria.where("recipientId").is(recipientId).and("readAt").is(null)), Notification.class);
+        return mongo.count(new Query(mine(recipientId, false).and("readAt").is(null)), Notification.class);
+    }
+
+    private static Criteria mine(String recipientId, boolean archived) {
+        Criteria criteria = Criteria.where("recipientId").is(recipientId);
+        return archived ? criteria.and("archivedAt").ne(null) : criteria.and("archivedAt").is(null);
+    }
+
+    public Optional<Notification> find(String recipientId, String notificationId) {
+        return Optional.ofNullable(mongo.findById(notificationId, Notification.class)).filter(n -> n.recipientId().equals(recipientId));
     }
 
     /** Marks one of the caller's own notifications read; someone else's is "not found". */
     public Optional<Notification> markRead(String recipientId, String notificationId) {
+        return change(notificationId, n -> n.recipientId().equals(recipientId), n -> {
+            n.markRead(clock.instant());
+            return n;
+        });
+    }
+
+    public Optional<Notification> archive(String recipientId, String notificationId) {
+        return change(notificationId, n -> n.recipientId().equals(recipientId), n -> {
+            n.archive(clock.instant());
+            return n;
+        });
+    }
+
+    /**
+     * Reminders for an occurrence that was fulfilled, waived or moved: deliveries not yet made are cancelled
+     * (each recorded) and the notification says why. {@code onlyDueDate} limits it to reminders for that date.
+     */
+    public int cancelReminders(String occurrenceId, LocalDate onlyDueDate, String why) {
+        Criteria criteria = Criteria.where("occurrenceId").is(occurrenceId);
+        int cancelled = 0;
+        for (Notification found : mongo.find(new Query(criteria), Notification.class)) {
+            if (found.cancelledAt() != null || (onlyDueDate != null && !onlyDueDate.equals(found.dueDate()))) {
+                continue;
+            }
+            Optional<Notification> changed = change(found.id(), n -> n.cancelledAt() == null, n -> {
+                Instant now = clock.instant();
+                n.cancelled(now, why);
+                for (Delivery d : n.deliveries()) {
+                    if (d.status() == Delivery.Status.PENDING) {
+                        d.cancel(why);
+                        n.record(DeliveryPlanner.status(n, d.channel(), d.attempts(), "CANCELLED", why, now));
+                    }
+                }
+                n.contentPlanned();
+                return n;
+            });
+            if (changed.isPresent()) {
+                cancelled++;
+                events.publishEvent(new NotificationChanged(found.id(), found.recipientId()));
+            }
+        }
+        return cancelled;
+    }
+
+    /** Critical notifications nobody read within the escalation time, not yet escalated. */
+    public List<Notification> unreadCriticalCreatedBefore(Instant cutoff, int limit) {
+        Query query = new Query(Criteria.where("severity").is(Severity.CRITICAL.name()).and("readAt").is(null)
+                .and("escalatedAt").is(null).and("cancelledAt").is(null).and("createdAt").lte(cutoff)).limit(limit);
+        return mongo.find(query, Notification.class);
+    }
+
+    /** Marks a notification escalated, once: returns false when another instance (or an earlier run) did it already. */
+    public boolean markEscalated(String notificationId, String to) {
+        return change(notificationId, n -> n.escalatedAt() == null && n.readAt() == null, n -> {
+            Instant now = clock.instant();
+            n.escalated(to, now);
+            n.record(DeliveryPlanner.status(n, "ESCALATION", 0, "ESCALATED", to == null ? "nobody to escalate to" : "escalated to " + to, now));
+            return n;
+        }).isPresent();
+    }
+
+    /** Applies a change to one notification with optimistic locking, retrying a lost race on fresh state. */
+    Optional<Notification> change(String notificationId, Predicate<Notification> applies, UnaryOperator<Notification> change) {
         for (int attempt = 1; ; attempt++) {
             Notification notification = mongo.findById(notificationId, Notification.class);
-            if (notification == null || !notification.recipientId().equals(recipientId)) {
+            if (notification == null || !applies.test(notification)) {
                 return Optional.empty();
             }
-            notification.markRead(clock.instant());
             try {
-                return Optional.of(mongo.save(notification));
+                return Optional.of(outbox.save(change.apply(notification)));
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;

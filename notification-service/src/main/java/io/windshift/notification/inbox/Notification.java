@@ -1,8 +1,14 @@
 package io.windshift.notification.inbox;
 
+import io.windshift.messaging.outbox.OutboxAggregate;
+import io.windshift.messaging.outbox.OutboxEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -10,71 +16,130 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One notification per recipient per triggering change. Later facts from the same trigger (another
- * alliance, another vacated role) update it instead of adding another; {@code contributingEventIds}
- * makes a redelivered fact change nothing.
+ * alliance, another vacated role, a revised impact) update it instead of adding another;
+ * {@code contributingEventIds} makes a redelivered fact change nothing. The document also carries its
+ * outbound delivery queue and its own outbox of delivery-status events, so every change is one write.
  */
 @Document("notifications")
-public class Notification {
+public class Notification implements OutboxAggregate {
 
     @Id
     private final String id;
     private final String recipientId;
     private final String type;
+    private final Category category;
     private Severity severity;
     private String title;
-    private final List<String> lines;
+    private final List<Fact> facts;
     private final List<String> allianceIds;
     private final String sourceEventId;
     private final List<String> contributingEventIds;
+    private final String occurrenceId;
+    private LocalDate dueDate;
+    private final Instant firstEventAt;
     private final Instant createdAt;
     private Instant updatedAt;
     private Instant readAt;
+    private Instant archivedAt;
+    private Instant escalatedAt;
+    private String escalatedTo;
+    private Instant cancelledAt;
+    private int contentRevision;
+    private final List<Delivery> deliveries;
+    private Instant nextDeliveryAt;
+    private final List<OutboxEvent> pendingEvents;
     @Version
     private Long version;
 
     @PersistenceCreator
-    Notification(String id, String recipientId, String type, Severity severity, String title, List<String> lines,
-                 List<String> allianceIds, String sourceEventId, List<String> contributingEventIds, Instant createdAt,
-                 Instant updatedAt, Instant readAt, Long version) {
+    Notification(String id, String recipientId, String type, Category category, Severity severity, String title, List<Fact> facts,
+                 List<String> allianceIds, String sourceEventId, List<String> contributingEventIds, String occurrenceId,
+                 LocalDate dueDate, Instant firstEventAt, Instant createdAt, Instant updatedAt, Instant readAt, Instant archivedAt,
+                 Instant escalatedAt, String escalatedTo, Instant cancelledAt, int contentRevision, List<Delivery> deliveries,
+                 Instant nextDeliveryAt, List<OutboxEvent> pendingEvents, Long version) {
         this.id = id;
         this.recipientId = recipientId;
         this.type = type;
+        this.category = category == null ? Category.of(type) : category;
         this.severity = severity;
         this.title = title;
-        this.lines = new ArrayList<>(lines == null ? List.of() : lines);
+        this.facts = new ArrayList<>(facts == null ? List.of() : facts);
         this.allianceIds = new ArrayList<>(allianceIds == null ? List.of() : allianceIds);
         this.sourceEventId = sourceEventId;
         this.contributingEventIds = new ArrayList<>(contributingEventIds == null ? List.of() : contributingEventIds);
+        this.occurrenceId = occurrenceId;
+        this.dueDate = dueDate;
+        this.firstEventAt = firstEventAt;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.readAt = readAt;
+        this.archivedAt = archivedAt;
+        this.escalatedAt = escalatedAt;
+        this.escalatedTo = escalatedTo;
+        this.cancelledAt = cancelledAt;
+        this.contentRevision = contentRevision;
+        this.deliveries = new ArrayList<>(deliveries == null ? List.of() : deliveries);
+        this.nextDeliveryAt = nextDeliveryAt;
+        this.pendingEvents = new ArrayList<>(pendingEvents == null ? List.of() : pendingEvents);
         this.version = version;
     }
 
     static Notification first(String id, Notice notice, Instant now) {
-        return new Notification(id, notice.recipientId(), notice.type(), notice.severity(), notice.title(), List.of(notice.line()),
-                List.of(notice.allianceId()), notice.triggerEventId(), List.of(notice.contributingEventId()), now, now, null, null);
+        Notification n = new Notification(id, notice.recipientId(), notice.type(), notice.category(), notice.severity(), notice.title(),
+                List.of(), List.of(), notice.triggerEventId(), List.of(), notice.occurrenceId(), notice.dueDate(),
+                notice.occurredAt(), now, now, null, null, null, null, null, 0, List.of(), null, List.of(), null);
+        n.merge(notice, now);
+        return n;
     }
 
     boolean alreadyHas(Notice notice) {
         return contributingEventIds.contains(notice.contributingEventId());
     }
 
-    /** Folds another fact of the same trigger into this notification; it becomes unread again. */
-    void merge(Notice notice, Instant now) {
+    /**
+     * Folds another fact of the same trigger into this notification; it becomes unread again. A fact with
+     * the key of one already held replaces it only when its revision is higher. Returns whether anything changed.
+     */
+    boolean merge(Notice notice, Instant now) {
         contributingEventIds.add(notice.contributingEventId());
-        if (!lines.contains(notice.line())) {
-            lines.add(notice.line());
+        Optional<Fact> same = facts.stream().filter(f -> f.key().equals(notice.factKey())).findFirst();
+        if (same.isPresent()) {
+            if (same.get().revision() >= notice.revision()) {
+                return false;
+            }
+            facts.set(facts.indexOf(same.get()), Fact.of(notice));
+        } else {
+            facts.add(Fact.of(notice));
         }
-        if (!allianceIds.contains(notice.allianceId())) {
+        if (notice.allianceId() != null && !allianceIds.contains(notice.allianceId())) {
             allianceIds.add(notice.allianceId());
         }
-        severity = severity.max(notice.severity());
-        title = allianceIds.size() > 1
-                ? "Changes on " + allianceIds.size() + " of your alliances need action"
-                : (lines.size() > 1 ? "Several roles vacated on one of your alliances" : notice.title());
+        if (notice.dueDate() != null) {
+            dueDate = notice.dueDate();
+        }
+        recompute();
+        contentRevision++;
         updatedAt = now;
         readAt = null;
+        return true;
+    }
+
+    /** Severity is the highest of the facts still standing; the title covers every fact. */
+    private void recompute() {
+        List<Fact> standing = facts.stream().filter(f -> !f.rescinded()).toList();
+        severity = (standing.isEmpty() ? facts : standing).stream().map(Fact::severity).reduce(Severity.LOW, Severity::max);
+        List<String> names = facts.stream().map(Fact::allianceName).filter(Objects::nonNull).distinct().toList();
+        if (standing.isEmpty()) {
+            title = "Rescinded: no action needed" + (names.isEmpty() ? "" : " on " + String.join(", ", names));
+        } else if (allianceIds.size() > 1) {
+            title = "Changes on " + allianceIds.size() + " of your alliances need action";
+        } else if (standing.size() > 1) {
+            // Lead with the first fact (what started it), and say there is more.
+            int more = standing.size() - 1;
+            title = standing.getFirst().title() + " and " + more + " more change" + (more == 1 ? "" : "s");
+        } else {
+            title = standing.getFirst().title();
+        }
     }
 
     void markRead(Instant now) {
@@ -83,8 +148,70 @@ public class Notification {
         }
     }
 
+    void archive(Instant now) {
+        if (archivedAt == null) {
+            archivedAt = now;
+        }
+        markRead(now);
+    }
+
+    void escalated(String to, Instant now) {
+        escalatedAt = now;
+        escalatedTo = to;
+    }
+
+    /** The reminder no longer applies (fulfilled, waived, moved): say so on the notification itself. */
+    void cancelled(Instant now, String why) {
+        cancelledAt = now;
+        facts.add(new Fact("cancelled", type, null, null, Severity.LOW, title, "Reminder withdrawn: " + why + ".", List.of(), null, 0, true));
+        updatedAt = now;
+    }
+
+    void contentPlanned() {
+        nextDeliveryAt = deliveries.stream().map(Delivery::nextLook).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+    }
+
+    Optional<Delivery> delivery(String channel) {
+        return deliveries.stream().filter(d -> d.channel().equals(channel)).findFirst();
+    }
+
+    void add(Delivery delivery) {
+        deliveries.add(delivery);
+    }
+
+    void record(OutboxEvent event) {
+        pendingEvents.add(event);
+    }
+
+    public String body() {
+        List<String> lines = new ArrayList<>(facts.stream().map(Fact::line).toList());
+        LinkedHashSet<String> actions = new LinkedHashSet<>();
+        facts.stream().filter(f -> !f.rescinded()).forEach(f -> actions.addAll(f.actions()));
+        if (!actions.isEmpty()) {
+            lines.add("What to do:");
+            actions.forEach(a -> lines.add("- " + a));
+        }
+        return String.join("\n", lines);
+    }
+
+    public List<String> actions() {
+        LinkedHashSet<String> actions = new LinkedHashSet<>();
+        facts.stream().filter(f -> !f.rescinded()).forEach(f -> actions.addAll(f.actions()));
+        return List.copyOf(actions);
+    }
+
+    public List<String> links() {
+        return facts.stream().map(Fact::link).filter(Objects::nonNull).distinct().toList();
+    }
+
+    @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public List<OutboxEvent> pendingEvents() {
+        return pendingEvents;
     }
 
     public String recipientId() {
@@ -95,6 +222,10 @@ public class Notification {
         return type;
     }
 
+    public Category category() {
+        return category;
+    }
+
     public Severity severity() {
         return severity;
     }
@@ -103,8 +234,8 @@ public class Notification {
         return title;
     }
 
-    public String body() {
-        return String.join("\n", lines);
+    public List<Fact> facts() {
+        return List.copyOf(facts);
     }
 
     public List<String> allianceIds() {
@@ -113,6 +244,18 @@ public class Notification {
 
     public String sourceEventId() {
         return sourceEventId;
+    }
+
+    public String occurrenceId() {
+        return occurrenceId;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public Instant firstEventAt() {
+        return firstEventAt;
     }
 
     public Instant createdAt() {
@@ -125,5 +268,33 @@ public class Notification {
 
     public Instant readAt() {
         return readAt;
+    }
+
+    public Instant archivedAt() {
+        return archivedAt;
+    }
+
+    public Instant escalatedAt() {
+        return escalatedAt;
+    }
+
+    public String escalatedTo() {
+        return escalatedTo;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public int contentRevision() {
+        return contentRevision;
+    }
+
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    public Instant nextDeliveryAt() {
+        return nextDeliveryAt;
     }
 }

@@ -2,10 +2,10 @@ package io.windshift.notification.inbox;
 
 import io.windshift.contract.alliance.RoleVacated;
 import io.windshift.notification.audience.AllianceTeam;
-import java.util.LinkedHashSet;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Who hears about a vacated role, how urgently, and what they are asked to do. The audience is the
@@ -20,19 +20,20 @@ public final class RoleVacancyNotices {
     private RoleVacancyNotices() {
     }
 
-    public static List<Notice> of(RoleVacated vacated, String eventId, AllianceTeam team, Function<String, String> labels) {
-        Set<String> recipients = new LinkedHashSet<>();
-        for (String role : AUDIENCE_ROLES) {
-            team.holdersOf(role).stream().filter(p -> !p.equals(vacated.personId())).forEach(recipients::add);
-        }
+    public static List<Notice> of(RoleVacated vacated, String eventId, Instant eventTime, AllianceTeam team, Reach reach) {
+        List<String> candidates = new ArrayList<>();
+        AUDIENCE_ROLES.forEach(role -> candidates.addAll(team.holdersOf(role)));
         Severity severity = severity(vacated.tier(), vacated.stage(), vacated.role());
         String roleName = humanRole(vacated.role());
         String title = capitalise(roleName) + " role vacated on " + vacated.allianceName();
-        String line = labels.apply(vacated.personId()) + " left the " + roleName + " role on " + vacated.allianceName()
+        String line = reach.label(vacated.personId()) + " left the " + roleName + " role on " + vacated.allianceName()
                 + " (" + vacated.tier() + ", " + vacated.stage() + ") effective " + vacated.effectiveDate()
-                + " (" + reason(vacated.reason()) + "). Name a new " + roleName + " for " + vacated.allianceName() + ".";
-        return recipients.stream()
-                .map(r -> new Notice(r, vacated.triggerEventId(), eventId, "alliance.role-vacated", severity, title, line, vacated.allianceId()))
+                + " (" + reason(vacated.reason()) + ").";
+        List<String> actions = List.of("Name a new " + roleName + " for " + vacated.allianceName());
+        String trigger = vacated.triggerEventId() == null ? eventId : vacated.triggerEventId();
+        return reach.reachable(candidates, Set.of(vacated.personId())).stream()
+                .map(r -> new Notice(r, trigger, eventId, "alliance.role-vacated", severity, title, line, vacated.allianceId(),
+                        vacated.allianceName(), eventId, 0, false, actions, "/api/v1/alliances/" + vacated.allianceId(), null, null, eventTime))
                 .toList();
     }
 

@@ -24,13 +24,15 @@ class RoleVacancyNoticesTest {
 
     @Test
     void theAccountablePeopleExceptTheOneWhoLeftAreTold() {
-        List<Notice> notices = RoleVacancyNotices.of(vacated("ALLIANCE_MANAGER", "p-am", "STRATEGIC", "LATE"), "evt-1", TEAM, id -> id);
+        List<Notice> notices = RoleVacancyNotices.of(vacated("ALLIANCE_MANAGER", "p-am", "STRATEGIC", "LATE"), "evt-1", Instant.now(), TEAM, RulesFixtures.reach());
         assertThat(notices).extracting(Notice::recipientId).containsExactly("p-lead", "p-sponsor");
         assertThat(notices).allSatisfy(n -> {
             assertThat(n.triggerEventId()).isEqualTo("hr-1");
             assertThat(n.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(n.title()).isEqualTo("Alliance manager role vacated on Helios oncology");
-            assertThat(n.line()).contains("p-am left the alliance manager role", "effective 2026-12-01", "Name a new alliance manager");
+            assertThat(n.line()).contains("p-am left the alliance manager role", "effective 2026-12-01");
+            assertThat(n.actions()).containsExactly("Name a new alliance manager for Helios oncology");
+            assertThat(n.link()).isEqualTo("/api/v1/alliances/al-1");
         });
     }
 
@@ -56,6 +58,7 @@ class RoleVacancyNoticesTest {
         assertThat(notification.allianceIds()).containsExactly("al-1", "al-2");
         assertThat(notification.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(notification.body()).isEqualTo("line 1\nline 2");
+        assertThat(notification.merge(second, Instant.now())).as("the same fact again changes nothing").isFalse();
         assertThat(notification.title()).isEqualTo("Changes on 2 of your alliances need action");
         assertThat(notification.readAt()).as("new facts make it unread again").isNull();
         assertThat(Inbox.notificationId("hr-1", "p-lead")).isEqualTo(Inbox.notificationId("hr-1", "p-lead"))

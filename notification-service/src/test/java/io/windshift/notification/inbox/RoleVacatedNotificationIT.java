@@ -2,10 +2,8 @@ package io.windshift.notification.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -13,45 +11,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.EventIds;
+import io.windshift.notification.NotificationIntegrationTest;
 import io.windshift.contract.EventType;
-import io.windshift.contract.Topics;
 import io.windshift.contract.alliance.AllianceRegistered;
 import io.windshift.contract.alliance.RoleVacated;
 import io.windshift.contract.alliance.TeamMember;
-import io.windshift.messaging.publish.EventPublisher;
-import io.windshift.messaging.testing.EmbeddedMongo;
-import io.windshift.messaging.testing.TestKeys;
-import io.windshift.service.security.JwtAuthorities;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Alliance events on a real embedded KRaft broker become one grouped notification per recipient per trigger. */
-@SpringBootTest(properties = {"windshift.messaging.partitions=3", "spring.mongodb.database=notification-it"})
-@AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class RoleVacatedNotificationIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", EmbeddedMongo::uri);
-        registry.add("windshift.security.jwt.public-key-location", TestKeys::publicKeyLocation);
-    }
-
-    @Autowired EventPublisher publisher;
-    @Autowired MockMvc mvc;
+class RoleVacatedNotificationIT extends NotificationIntegrationTest {
 
     @Test
     void oneTriggerTouchingTwoAlliancesGivesTheLeadOneNotificationEvenWhenEventsAreRedelivered() throws Exception {
@@ -100,11 +73,7 @@ class RoleVacatedNotificationIT {
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
     }
 
-    private void publish(CloudEvent event) {
-        publisher.publish(Topics.ALLIANCE, event.subject(), event);
-    }
-
-    private static CloudEvent registered(String allianceId, String name, String lead, String am) {
+    private CloudEvent registered(String allianceId, String name, String lead, String am) {
         return CloudEvent.of(EventIds.random(), EventType.ALLIANCE_REGISTERED, "/test", allianceId, Instant.now(),
                 new AllianceRegistered(allianceId, name, "Partner", null, "LICENSE", "LATE", "ACTIVE", "STRATEGIC",
                         List.of(new TeamMember("PARTNERSHIP_LEAD", lead), new TeamMember("ALLIANCE_MANAGER", am)), 0, List.of(), List.of()), null);
@@ -116,8 +85,4 @@ class RoleVacatedNotificationIT {
                         LocalDate.parse("2026-12-01"), trigger, 1), null);
     }
 
-    private static RequestPostProcessor person(String personId) {
-        Jwt token = Jwt.withTokenValue("t").header("alg", "RS256").subject(personId).claim("roles", List.of("ALLIANCE_MANAGER")).build();
-        return jwt().jwt(token).authorities(JwtAuthorities.authorities(token));
-    }
 }

@@ -2,6 +2,7 @@ package io.windshift.notification.audience.internal;
 
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.Topics;
+import io.windshift.contract.hr.EventRescinded;
 import io.windshift.contract.hr.OrgReorganized;
 import io.windshift.contract.hr.WorkerHired;
 import io.windshift.contract.hr.WorkerManagerChanged;
@@ -11,6 +12,8 @@ import io.windshift.notification.audience.KnownPerson;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -38,19 +41,25 @@ class HrPeopleListener {
                 mongo.save(new KnownPerson(hired.personId(), hired.name(), hired.email(), hired.managerId(), false));
             }
             case HR_WORKER_TERMINATED -> update(event.dataAs(WorkerTerminated.class).personId(),
-                    p -> new KnownPerson(p.personId(), p.name(), p.email(), p.managerId(), true));
+                    p -> new KnownPerson(p.personId(), p.name(), p.email(), p.managerId(), true, event.id()));
+            case HR_EVENT_RESCINDED -> {
+                // A rescinded departure brings the person back; rescinds of anything else change nobody's address.
+                String rescinded = event.dataAs(EventRescinded.class).rescindedEventId();
+                mongo.find(Query.query(Criteria.where("departedBy").is(rescinded)), KnownPerson.class).forEach(p ->
+                        mongo.save(new KnownPerson(p.personId(), p.name(), p.email(), p.managerId(), false, null)));
+            }
             case HR_WORKER_MANAGER_CHANGED -> {
                 WorkerManagerChanged changed = event.dataAs(WorkerManagerChanged.class);
-                update(changed.personId(), p -> new KnownPerson(p.personId(), p.name(), p.email(), changed.newManagerId(), p.departed()));
+                update(changed.personId(), p -> new KnownPerson(p.personId(), p.name(), p.email(), changed.newManagerId(), p.departed(), p.departedBy()));
             }
             case HR_ORG_REORGANIZED -> {
                 OrgReorganized reorg = event.dataAs(OrgReorganized.class);
                 reorg.movedWorkers().forEach(m -> update(m.personId(), p -> new KnownPerson(p.personId(), p.name(), p.email(),
-                        m.newManagerId() == null ? p.managerId() : m.newManagerId(), p.departed())));
-                reorg.departedWorkers().forEach(d -> update(d.personId(), p -> new KnownPerson(p.personId(), p.name(), p.email(), p.managerId(), true)));
+                        m.newManagerId() == null ? p.managerId() : m.newManagerId(), p.departed(), p.departedBy())));
+                reorg.departedWorkers().forEach(d -> update(d.personId(), p -> new KnownPerson(p.personId(), p.name(), p.email(), p.managerId(), true, event.id())));
             }
             case null, default -> {
-                // Transfers and rescinds do not change how a person is addressed.
+                // Transfers do not change how a person is addressed.
             }
         }
     }

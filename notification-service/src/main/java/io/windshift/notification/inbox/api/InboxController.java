@@ -1,5 +1,6 @@
 package io.windshift.notification.inbox.api;
 
+import io.windshift.notification.inbox.Delivery;
 import io.windshift.notification.inbox.Inbox;
 import io.windshift.notification.inbox.Notification;
 import io.windshift.service.security.Caller;
@@ -30,27 +31,61 @@ class InboxController {
     @GetMapping
     @PreAuthorize("@callerRules.isPerson()")
     InboxPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                   @RequestParam(defaultValue = "false") boolean archived) {
         String me = Caller.current().subject();
-        List<Item> items = inbox.page(me, page, size).stream().map(Item::of).toList();
-        return new InboxPage(items, page, size, inbox.count(me), inbox.unread(me));
+        List<Item> items = inbox.page(me, archived, page, size).stream().map(Item::of).toList();
+        return new InboxPage(items, page, size, inbox.count(me, archived), inbox.unread(me));
+    }
+
+    @GetMapping("/unread-count")
+    @PreAuthorize("@callerRules.isPerson()")
+    UnreadCount unreadCount() {
+        return new UnreadCount(inbox.unread(Caller.current().subject()));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("@callerRules.isPerson()")
+    Item one(@PathVariable String id) {
+        return inbox.find(Caller.current().subject(), id).map(Item::of).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/{id}/read")
     @PreAuthorize("@callerRules.isPerson()")
     Item markRead(@PathVariable String id) {
-        return inbox.markRead(Caller.current().subject(), id).map(Item::of)
-                .orElseThrow(() -> new NotFoundException("No notification " + id + " in your inbox"));
+        return inbox.markRead(Caller.current().subject(), id).map(Item::of).orElseThrow(() -> notFound(id));
+    }
+
+    @PostMapping("/{id}/archive")
+    @PreAuthorize("@callerRules.isPerson()")
+    Item archive(@PathVariable String id) {
+        return inbox.archive(Caller.current().subject(), id).map(Item::of).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("No notification " + id + " in your inbox");
     }
 
     record InboxPage(List<Item> items, int page, int size, long totalItems, long unreadCount) {
     }
 
-    record Item(String id, String type, String severity, String title, String body, List<String> allianceIds,
-                String sourceEventId, Instant createdAt, Instant updatedAt, Instant readAt) {
+    record UnreadCount(long unreadCount) {
+    }
+
+    record Item(String id, String type, String category, String severity, String title, String body, List<String> allianceIds,
+                String sourceEventId, List<String> actions, List<String> links, Instant createdAt, Instant updatedAt, Instant readAt,
+                Instant archivedAt, boolean escalated, Instant escalatedAt, Instant cancelledAt, List<DeliveryView> deliveries) {
         static Item of(Notification n) {
-            return new Item(n.id(), n.type(), n.severity().name(), n.title(), n.body(), n.allianceIds(), n.sourceEventId(),
-                    n.createdAt(), n.updatedAt(), n.readAt());
+            return new Item(n.id(), n.type(), n.category().name(), n.severity().name(), n.title(), n.body(), n.allianceIds(), n.sourceEventId(),
+                    n.actions(), n.links(), n.createdAt(), n.updatedAt(), n.readAt(), n.archivedAt(), n.escalatedAt() != null, n.escalatedAt(),
+                    n.cancelledAt(), n.deliveries().stream().map(DeliveryView::of).toList());
+        }
+    }
+
+    /** Delivery status per outbound channel: visible, so nothing is silently lost. */
+    record DeliveryView(String channel, String status, int attempts, Instant dueAt, String deferredReason, Instant lastAttemptAt, String lastError) {
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.channel(), d.status().name(), d.attempts(), d.dueAt(), d.deferredReason(), d.lastAttemptAt(), d.lastError());
         }
     }
 }

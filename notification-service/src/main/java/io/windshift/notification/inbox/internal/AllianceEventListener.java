@@ -3,12 +3,20 @@ package io.windshift.notification.inbox.internal;
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.EventType;
 import io.windshift.contract.Topics;
+import io.windshift.contract.alliance.ChangeImpactAssessed;
+import io.windshift.contract.alliance.KeyRoleChanged;
+import io.windshift.contract.alliance.ManagerOverCapacity;
 import io.windshift.contract.alliance.RoleVacated;
 import io.windshift.messaging.consume.IdempotentConsumer;
+import io.windshift.notification.audience.AllianceTeam;
 import io.windshift.notification.audience.AllianceTeamProjection;
 import io.windshift.notification.audience.Audience;
+import io.windshift.notification.inbox.ImpactNotices;
 import io.windshift.notification.inbox.Inbox;
+import io.windshift.notification.inbox.KeyRoleNotices;
+import io.windshift.notification.inbox.Notice;
 import io.windshift.notification.inbox.RoleVacancyNotices;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -41,12 +49,40 @@ class AllianceEventListener {
     }
 
     private void apply(CloudEvent event) {
-        if (event.knownType().orElse(null) == EventType.ALLIANCE_ROLE_VACATED) {
-            RoleVacated vacated = event.dataAs(RoleVacated.class);
-            audience.team(vacated.allianceId()).ifPresentOrElse(
-                    team -> RoleVacancyNotices.of(vacated, event.id(), team, audience::label).forEach(inbox::deliver),
-                    () -> log.warn("Role vacated on {} which this service has not seen registered; nobody to notify", vacated.allianceId()));
-        }
+        notices(event).forEach(inbox::deliver);
         projection.apply(event);
+    }
+
+    private List<Notice> notices(CloudEvent event) {
+        EventType type = event.knownType().orElse(null);
+        if (type == null) {
+            return List.of();
+        }
+        return switch (type) {
+            case ALLIANCE_ROLE_VACATED -> {
+                RoleVacated vacated = event.dataAs(RoleVacated.class);
+                AllianceTeam team = team(vacated.allianceId());
+                yield team == null ? List.of() : RoleVacancyNotices.of(vacated, event.id(), event.time(), team, audience.reach());
+            }
+            case ALLIANCE_CHANGE_IMPACT_ASSESSED -> {
+                ChangeImpactAssessed impact = event.dataAs(ChangeImpactAssessed.class);
+                yield ImpactNotices.of(impact, event.id(), event.time(), team(impact.allianceId()), audience.reach());
+            }
+            case ALLIANCE_SPONSOR_CHANGED, ALLIANCE_MANAGER_CHANGED -> {
+                KeyRoleChanged changed = event.dataAs(KeyRoleChanged.class);
+                yield KeyRoleNotices.of(changed, type.wireName(), event.id(), event.time(), team(changed.allianceId()), audience.reach());
+            }
+            case ALLIANCE_MANAGER_OVER_CAPACITY ->
+                    KeyRoleNotices.overCapacity(event.dataAs(ManagerOverCapacity.class), event.id(), event.time(), audience.reach());
+            default -> List.of();
+        };
+    }
+
+    private AllianceTeam team(String allianceId) {
+        AllianceTeam team = audience.team(allianceId).orElse(null);
+        if (team == null) {
+            log.warn("Alliance {} has not been seen registered; only configured heads can be told about it", allianceId);
+        }
+        return team;
     }
 }

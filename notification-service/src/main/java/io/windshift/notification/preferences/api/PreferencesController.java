@@ -1,0 +1,139 @@
+package io.windshift.notification.preferences.api;
+
+import io.windshift.notification.inbox.Category;
+import io.windshift.notification.inbox.Severity;
+import io.windshift.notification.preferences.Channel;
+import io.windshift.notification.preferences.PreferenceStore;
+import io.windshift.notification.preferences.Preferences;
+import io.windshift.service.security.Caller;
+import io.windshift.service.web.InvalidRequestException;
+import io.windshift.service.web.InvalidRequestException.FieldProblem;
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A person's own notification preferences; nobody reads or changes another person's. */
+@RestController
+@RequestMapping("/api/v1/preferences")
+class PreferencesController {
+
+    private final PreferenceStore store;
+    private final Clock clock;
+
+    PreferencesController(PreferenceStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @PreAuthorize("@callerRules.isPerson()")
+    PreferencesBody mine() {
+        return PreferencesBody.of(store.of(Caller.current().subject()));
+    }
+
+    @PutMapping
+    @PreAuthorize("@callerRules.isPerson()")
+    PreferencesBody replace(@RequestBody PreferencesBody body) {
+        List<FieldProblem> problems = validate(body);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Map<String, List<String>> channels = new LinkedHashMap<>(Preferences.defaults("x").channels());
+        if (body.channels() != null) {
+            channels.putAll(body.channels());
+        }
+        Preferences saved = store.save(new Preferences(Caller.current().subject(), body.timeZone() == null ? "UTC" : body.timeZone(),
+                channels, body.minimumSeverity() == null ? "LOW" : body.minimumSeverity(), body.quietHoursStart(), body.quietHoursEnd(),
+                Boolean.TRUE.equals(body.digestEnabled()), body.digestTime() == null ? "08:00" : body.digestTime(), body.webhookUrl(),
+                clock.instant()));
+        return PreferencesBody.of(saved);
+    }
+
+    static List<FieldProblem> validate(PreferencesBody body) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (body.timeZone() != null) {
+            try {
+                ZoneId.of(body.timeZone());
+            } catch (DateTimeException e) {
+                problems.add(new FieldProblem("timeZone", "not a time zone id (e.g. Europe/Zurich)"));
+            }
+        }
+        if (body.channels() != null) {
+            body.channels().forEach((category, list) -> {
+                if (!isEnum(Category.class, category)) {
+                    problems.add(new FieldProblem("channels." + category, "unknown category; one of ALLIANCE_CHANGE, OBLIGATION, ESCALATION"));
+                } else if (list == null || list.stream().anyMatch(c -> !isEnum(Channel.class, c))) {
+                    problems.add(new FieldProblem("channels." + category, "channels must be IN_APP, EMAIL or WEBHOOK"));
+                } else if (list.stream().distinct().count() != list.size()) {
+                    problems.add(new FieldProblem("channels." + category, "a channel is listed twice"));
+                }
+            });
+        }
+        if (body.minimumSeverity() != null && !isEnum(Severity.class, body.minimumSeverity())) {
+            problems.add(new FieldProblem("minimumSeverity", "one of LOW, MEDIUM, HIGH, CRITICAL"));
+        }
+        time(body.quietHoursStart(), "quietHoursStart", problems);
+        time(body.quietHoursEnd(), "quietHoursEnd", problems);
+        time(body.digestTime(), "digestTime", problems);
+        if ((body.quietHoursStart() == null) != (body.quietHoursEnd() == null)) {
+            problems.add(new FieldProblem(body.quietHoursStart() == null ? "quietHoursStart" : "quietHoursEnd", "quiet hours need both start and end"));
+        }
+        if (body.webhookUrl() != null) {
+            try {
+                URI uri = URI.create(body.webhookUrl());
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                    problems.add(new FieldProblem("webhookUrl", "must be an absolute http(s) URL"));
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("webhookUrl", "must be an absolute http(s) URL"));
+            }
+        }
+        boolean wantsWebhook = body.channels() != null && body.channels().values().stream()
+                .anyMatch(l -> l != null && l.contains(Channel.WEBHOOK.name()));
+        if (wantsWebhook && body.webhookUrl() == null) {
+            problems.add(new FieldProblem("webhookUrl", "required when a category uses WEBHOOK"));
+        }
+        return problems;
+    }
+
+    private static void time(String value, String field, List<FieldProblem> problems) {
+        if (value == null) {
+            return;
+        }
+        try {
+            LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "a time of day as HH:mm"));
+        }
+    }
+
+    private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {
+        try {
+            Enum.valueOf(type, value);
+            return true;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    record PreferencesBody(String timeZone, Map<String, List<String>> channels, String minimumSeverity, String quietHoursStart,
+                           String quietHoursEnd, Boolean digestEnabled, String digestTime, String webhookUrl) {
+        static PreferencesBody of(Preferences p) {
+            return new PreferencesBody(p.timeZone(), p.channels(), p.minimumSeverity(), p.quietHoursStart(), p.quietHoursEnd(),
+                    p.digestEnabled(), p.digestTime(), p.webhookUrl());
+        }
+    }
+}
