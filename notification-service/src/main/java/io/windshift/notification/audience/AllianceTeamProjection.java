@@ -2,6 +2,7 @@ package io.windshift.notification.audience;
 
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.alliance.AllianceRegistered;
+import io.windshift.contract.alliance.AllianceReprioritised;
 import io.windshift.contract.alliance.GovernanceBody;
 import io.windshift.contract.alliance.GovernanceChanged;
 import io.windshift.contract.alliance.KeyRoleChanged;
@@ -45,6 +46,11 @@ public class AllianceTeamProjection {
             case ALLIANCE_GOVERNANCE_CHANGED -> {
                 GovernanceChanged changed = event.dataAs(GovernanceChanged.class);
                 update(changed.allianceId(), changed.allianceVersion(), team -> team.withGovernance(members(changed.governanceBodies()), changed.allianceVersion()));
+            }
+            case ALLIANCE_REPRIORITISED -> {
+                AllianceReprioritised changed = event.dataAs(AllianceReprioritised.class);
+                update(changed.allianceId(), changed.allianceVersion(), team -> new AllianceTeam(team.allianceId(), team.name(), changed.tier(),
+                        changed.stage(), team.holders(), changed.allianceVersion(), team.governanceMembers()));
             }
             case null, default -> {
                 // Other alliance events do not change who is on the team.
