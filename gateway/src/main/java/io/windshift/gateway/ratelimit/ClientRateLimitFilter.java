@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
@@ -33,6 +34,7 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
     private final AtomicLong created = new AtomicLong();
     private final LongSupplier clock;
 
+    @Autowired
     ClientRateLimitFilter(GatewayProperties properties) {
         this(properties.rateLimit(), System::nanoTime);
     }
