@@ -36,8 +36,11 @@ final class BadInputs {
     /** Mutations of {@code validBody}; {@code required} and {@code enums} are field paths such as {@code team/0/role}. */
     BadInputs body(String method, String path, String contentType, String validBody, Set<String> required, Set<String> enums) {
         String compact = JSON.readTree(validBody).toString();
-        for (int i = 0; i < compact.length(); i++) {
-            add("truncated JSON", method, path, contentType, compact.substring(0, i));
+        String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(validBody));
+        for (String text : List.of(compact, pretty)) {
+            for (int i = 0; i < text.length(); i++) {
+                add("truncated JSON", method, path, contentType, text.substring(0, i));
+            }
         }
         for (String shape : WRONG_SHAPES) {
             add("wrong body shape", method, path, contentType, shape);

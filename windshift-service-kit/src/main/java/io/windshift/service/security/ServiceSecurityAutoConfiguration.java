@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every service is its own resource server: it verifies the same tokens as the gateway (RS256 only, so
@@ -58,6 +59,12 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     CallerRules callerRules() {
         return new CallerRules();
+    }
+
+    /** Requests the firewall refuses before any controller: 400 problem+json, not the default 500. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return new ProblemAuthenticationEntryPoint();
     }
 
     @Bean
