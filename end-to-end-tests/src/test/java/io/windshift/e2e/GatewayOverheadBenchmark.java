@@ -48,6 +48,10 @@ class GatewayOverheadBenchmark {
     void measureGatewayOverhead() throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 20);
         int clients = Integer.getInteger("bench.clients", 8);
+        // Measure steady state with the full JIT, not the start-up flags the tests use.
+        if (System.getProperty("windshift.e2e.jvm-flags") == null) {
+            System.setProperty("windshift.e2e.jvm-flags", "-XX:+UseSerialGC -Xmx384m");
+        }
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());
@@ -144,7 +148,7 @@ class GatewayOverheadBenchmark {
 
     private static void appendRow(Result d, Result g, int seconds, int clients) throws IOException {
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", JDK "
-                + System.getProperty("java.version");
+                + System.getProperty("java.version") + ", " + String.join(" ", Platform.jvmFlags());
         String row = String.format("| %s | %s | %d x %d s | %.0f | %.2f | %.0f | %.2f | %.2f | %.2f |%n",
                 Instant.now().toString().substring(0, 16) + "Z", machine, clients, seconds, d.requestsPerSecond(), d.p99Millis(),
                 g.requestsPerSecond(), g.p99Millis(), g.requestsPerSecond() / d.requestsPerSecond(), g.p99Millis() / d.p99Millis());

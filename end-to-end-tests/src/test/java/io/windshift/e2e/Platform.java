@@ -98,10 +98,9 @@ final class Platform implements AutoCloseable {
             throw new IllegalStateException("Missing " + jar + ": the end-to-end tests run after `mvn package` of the services");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java,
-                // Start-up tuning from STACK.md: four JVMs share two cores with the test JVM.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
-                "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmFlags());
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + ports.get(name),
                 "--windshift.messaging.partitions=3",
                 "--windshift.messaging.sweep-interval=2s",
@@ -111,6 +110,18 @@ final class Platform implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
         builder.environment().putAll(env);
         processes.put(name, builder.start());
+    }
+
+    /**
+     * Start-up tuning from STACK.md (four JVMs share two cores with the test JVM), unless the system property
+     * {@code windshift.e2e.jvm-flags} says otherwise (the benchmark wants the full JIT).
+     */
+    static List<String> jvmFlags() {
+        String flags = System.getProperty("windshift.e2e.jvm-flags");
+        if (flags != null && !flags.isBlank()) {
+            return List.of(flags.trim().split("\\s+"));
+        }
+        return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
     }
 
     private boolean allReady() {
