@@ -50,7 +50,8 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
         String routeId = route == null ? "none" : route.getId();
         return exchange.getPrincipal()
                 .map(ClientRateLimitFilter::clientOf)
-                .defaultIfEmpty("anonymous")
+                // Open paths (docs) have no token: count them per remote address.
+                .defaultIfEmpty(anonymousKey(exchange))
                 .flatMap(client -> {
                     TokenBucket.Decision decision = take(routeId, client);
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", Long.toString(decision.remaining()));
@@ -79,6 +80,11 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
     /** Forgets clients whose bucket has filled up again: they are indistinguishable from new ones. */
     private void sweep(long now) {
         buckets.values().removeIf(b -> b.isFull(now));
+    }
+
+    private static String anonymousKey(ServerWebExchange exchange) {
+        java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return "ip:" + (remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress());
     }
 
     static String clientOf(java.security.Principal principal) {
