@@ -147,8 +147,10 @@ class GatewayOverheadBenchmark {
     }
 
     private static void appendRow(Result d, Result g, int seconds, int clients) throws IOException {
+        // Other work on the machine skews every figure: the 1-minute load average says how much there was.
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", JDK "
-                + System.getProperty("java.version") + ", " + String.join(" ", Platform.jvmFlags());
+                + System.getProperty("java.version") + ", " + String.join(" ", Platform.jvmFlags()) + String.format(", load %.1f", load);
         String row = String.format("| %s | %s | %d x %d s | %.0f | %.2f | %.0f | %.2f | %.2f | %.2f |%n",
                 Instant.now().toString().substring(0, 16) + "Z", machine, clients, seconds, d.requestsPerSecond(), d.p99Millis(),
                 g.requestsPerSecond(), g.p99Millis(), g.requestsPerSecond() / d.requestsPerSecond(), g.p99Millis() / d.p99Millis());
