@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -242,6 +241,4 @@ class FrontDoorEmbeddedIT {
     private static String abbreviate(String s) {
         return s == null ? "" : s.length() > 160 ? s.substring(0, 160) + "..." : s;
     }
-
-    static final Set<String> NONE = Set.of();
 }
