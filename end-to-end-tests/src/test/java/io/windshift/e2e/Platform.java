@@ -29,22 +29,31 @@ final class Platform implements AutoCloseable {
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final Map<String, List<String>> extraArgs;
     private final Path logs;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Platform(Path logs) {
+    private Platform(Path logs, Map<String, List<String>> extraArgs) {
         this.logs = logs;
+        this.extraArgs = extraArgs;
     }
 
     static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey) throws IOException {
+        return start(label, kafkaBootstrap, mongoUri, publicKey, Map.of());
+    }
+
+    /** As above, with extra command-line arguments per process name (e.g. a tighter rate limit for the gateway). */
+    static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey, Map<String, List<String>> extraArgs)
+            throws IOException {
         Path logs = ROOT.resolve("end-to-end-tests/target/e2e-logs/" + label);
         Files.createDirectories(logs);
-        Platform platform = new Platform(logs);
+        Platform platform = new Platform(logs, extraArgs);
         try {
             for (String name : List.of("alliance-service", "obligation-service", "notification-service", "gateway")) {
                 platform.ports.put(name, freePort());
             }
-            Map<String, String> env = new LinkedHashMap<>();
+            Map<String, String> env = platform.env;
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
             env.put("MONGODB_URI", mongoUri);
             env.put("WINDSHIFT_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey.toAbsolutePath());
@@ -52,7 +61,8 @@ final class Platform implements AutoCloseable {
             env.put("OBLIGATION_SERVICE_URI", "http://localhost:" + platform.ports.get("obligation-service"));
             env.put("NOTIFICATION_SERVICE_URI", "http://localhost:" + platform.ports.get("notification-service"));
             for (String name : platform.ports.keySet()) {
-                platform.launch(name, env);
+                Files.deleteIfExists(platform.log(name));
+                platform.launch(name);
             }
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(platform::allReady);
             return platform;
@@ -62,23 +72,56 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private void launch(String name, Map<String, String> env) throws IOException {
+    /** Stops one process (SIGTERM, then SIGKILL after 20 s), leaving the others running. */
+    void stop(String name) {
+        Process process = processes.get(name);
+        if (process != null) {
+            stopProcess(process);
+        }
+    }
+
+    /** Starts a stopped process again on its old port, and waits until it is ready. */
+    void restart(String name) throws IOException {
+        stop(name);
+        launch(name);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!processes.get(name).isAlive()) {
+                throw new IllegalStateException(name + " exited on restart; see " + log(name));
+            }
+            return ready(ports.get(name));
+        });
+    }
+
+    private void launch(String name) throws IOException {
         Path jar = ROOT.resolve(name + "/target/" + name + "-" + VERSION + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Missing " + jar + ": the end-to-end tests run after `mvn package` of the services");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java,
-                // Start-up tuning from STACK.md: four JVMs share two cores with the test JVM.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
-                "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmFlags());
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + ports.get(name),
                 "--windshift.messaging.partitions=3",
                 "--windshift.messaging.sweep-interval=2s",
                 "--windshift.messaging.sweep-grace=1s"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile());
+        command.addAll(extraArgs.getOrDefault(name, List.of()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
         builder.environment().putAll(env);
         processes.put(name, builder.start());
+    }
+
+    /**
+     * Start-up tuning from STACK.md (four JVMs share two cores with the test JVM), unless the system property
+     * {@code windshift.e2e.jvm-flags} says otherwise (the benchmark wants the full JIT).
+     */
+    static List<String> jvmFlags() {
+        String flags = System.getProperty("windshift.e2e.jvm-flags");
+        if (flags != null && !flags.isBlank()) {
+            return List.of(flags.trim().split("\\s+"));
+        }
+        return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
     }
 
     private boolean allReady() {
@@ -126,15 +169,18 @@ final class Platform implements AutoCloseable {
     @Override
     public void close() {
         processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
+        processes.values().forEach(Platform::stopProcess);
+    }
+
+    private static void stopProcess(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
     }
 

@@ -43,6 +43,15 @@ final class Tokens {
                 Instant.now(), 600));
     }
 
+    /** A real token for {@code EMPLOYEE} whose payload was then edited to claim ALLIANCE_ADMIN, keeping the old signature. */
+    String tampered(String subject) {
+        String[] parts = person(subject, "EMPLOYEE").split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("EMPLOYEE", "ALLIANCE_ADMIN");
+        return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
     private String sign(Map<String, Object> claims) {
         return LocalTokens.sign(keys.getPrivate(), claims);
     }

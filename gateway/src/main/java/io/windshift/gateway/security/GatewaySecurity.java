@@ -11,7 +11,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import io.windshift.gateway.GatewayProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -57,13 +62,21 @@ class GatewaySecurity {
         return decoder;
     }
 
+    /** Reachable without a token: probes, metrics and the API documentation (which holds no data). */
+    static final String[] PUBLIC_PATHS = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/swagger-config", "/api-docs/*"};
+
     @Bean
-    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, GatewayProperties properties) {
         ProblemResponses problems = new ProblemResponses();
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_PATHS).permitAll()
                         .anyExchange().authenticated())
+                .cors(cors -> cors.configurationSource(corsSource(properties.cors())))
+                // Written by SecurityHeadersFilter, on every response including proxied ones.
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(authenticate(token))))
                         .authenticationEntryPoint(problems)
@@ -73,6 +86,20 @@ class GatewaySecurity {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .build();
+    }
+
+    /** Browsers of the configured web origins may call the API with a bearer token (no cookies, no credentials). */
+    static CorsConfigurationSource corsSource(GatewayProperties.Cors cors) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(cors.allowedOrigins());
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Correlation-Id", "traceparent", "tracestate"));
+        config.setExposedHeaders(List.of("Location", "X-Correlation-Id", "Retry-After", "X-RateLimit-Remaining", "traceparent"));
+        config.setAllowCredentials(false);
+        config.setMaxAge(cors.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        return source;
     }
 
     static JwtAuthenticationToken authenticate(Jwt jwt) {

@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every service is its own resource server: it verifies the same tokens as the gateway (RS256 only, so
@@ -60,12 +61,20 @@ public class ServiceSecurityAutoConfiguration {
         return new CallerRules();
     }
 
+    /** Requests the firewall refuses before any controller: 400 problem+json, not the default 500. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return new ProblemAuthenticationEntryPoint();
+    }
+
     @Bean
     SecurityFilterChain serviceSecurity(HttpSecurity http) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // The service's own OpenAPI document (read by the gateway's Swagger UI); it holds no data.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(JwtAuthorities::authenticate))

@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -106,6 +107,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem = new FieldProblem("body", "is not valid JSON: " + jackson.getOriginalMessage());
         }
         return ResponseEntity.badRequest().body(badRequestProblem(List.of(problem)));
+    }
+
+    /** The security firewall refuses a request while a controller reads it (e.g. a form body with odd parameter names). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return badRequest("body", "is malformed for this content type; send application/json");
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,63 @@
+package io.windshift.e2e;
+
+import java.util.List;
+
+/**
+ * Every public endpoint in one table: the security matrix and the bad-input suite read it. Add a row
+ * when a service grows an endpoint; set {@code live} once the service answers it (until then only the
+ * token checks, which the gateway and the services make before any routing to a handler, are asserted).
+ *
+ * <p>Paths may name fixture values: {@code {allianceId}} (an alliance whose team is the fixture's lead and
+ * manager) and {@code {notificationId}} (a notification in the lead's inbox).
+ */
+final class Endpoints {
+
+    /** Who may call an endpoint. Everyone else gets 401 (no valid token) or 403 (valid token, not allowed). */
+    enum Access {
+        /** ALLIANCE_ADMIN or HEAD_OF_ALLIANCE_MANAGEMENT. */
+        PORTFOLIO_EDITORS,
+        /** Any person; they see only what involves them (others' data is 404 or filtered out). */
+        PEOPLE_OWN_DATA,
+        /** Integration clients with scope {@code hr.events:write}. */
+        HR_CLIENTS,
+        /** Integration clients with scope {@code finance.events:write}. */
+        FINANCE_CLIENTS
+    }
+
+    record Endpoint(String service, String method, String path, String contentType, String body, Access access, boolean live) {
+
+        String label() {
+            return method + " " + path;
+        }
+    }
+
+    static final String HIRED = """
+            {"specversion":"1.0","id":"matrix-%s","source":"/workday","type":"hr.worker.hired",
+             "data":{"personId":"p-matrix-%s","name":"Matrix Person","email":"m@example.com","orgUnitId":"ou-1","managerId":"p-head","effectiveDate":"2026-01-01"}}
+            """;
+
+    static final String ALLIANCE = """
+            {"name":"%s","partner":"Matrix Partner","type":"LICENSE","stage":"EARLY","tier":"STANDARD",
+             "team":[{"role":"PARTNERSHIP_LEAD","personId":"p-matrix-lead"}]}
+            """;
+
+    static final List<Endpoint> ALL = List.of(
+            new Endpoint("alliance-service", "POST", "/api/v1/alliances", "application/json", ALLIANCE, Access.PORTFOLIO_EDITORS, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/alliances", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/alliances/{allianceId}", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "PUT", "/api/v1/alliances/{allianceId}/roles/PROGRAM_MANAGER", "application/json",
+                    "{\"personId\":\"p-matrix-pm\"}", Access.PORTFOLIO_EDITORS, true),
+            new Endpoint("alliance-service", "POST", "/api/v1/hr/events", "application/cloudevents+json", HIRED, Access.HR_CLIENTS, true),
+            new Endpoint("notification-service", "GET", "/api/v1/notifications", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("notification-service", "POST", "/api/v1/notifications/{notificationId}/read", null, null, Access.PEOPLE_OWN_DATA, true),
+            // Coming with the services' current work: token checks only until they are live.
+            new Endpoint("alliance-service", "GET", "/api/v1/impacts?triggerEventId=x", null, null, Access.PEOPLE_OWN_DATA, false),
+            new Endpoint("alliance-service", "GET", "/api/v1/portfolio/summary", null, null, Access.PORTFOLIO_EDITORS, false),
+            new Endpoint("obligation-service", "POST", "/api/v1/obligations", "application/json", "{}", Access.PORTFOLIO_EDITORS, false),
+            new Endpoint("obligation-service", "GET", "/api/v1/obligations?allianceId=x", null, null, Access.PEOPLE_OWN_DATA, false),
+            new Endpoint("obligation-service", "POST", "/api/v1/finance/events", "application/cloudevents+json", "{}", Access.FINANCE_CLIENTS, false),
+            new Endpoint("notification-service", "GET", "/api/v1/preferences", null, null, Access.PEOPLE_OWN_DATA, false));
+
+    private Endpoints() {
+    }
+}

@@ -1,0 +1,244 @@
+package io.windshift.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The front door on the real platform (four JVMs, real broker, real tokens): the security matrix, the
+ * generated bad-input suite, the API docs, 429 under a burst, and the circuit breaker's fallback and
+ * recovery when a service is stopped and started. Runs last: it stops a service.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FrontDoorEmbeddedIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The notification route gets a small bucket here, so a burst is short; the other routes keep the defaults. */
+    static final int NOTIFICATION_BURST = 20;
+
+    static EmbeddedKafkaKraftBroker kafka;
+    static MongoServer mongo;
+    static Tokens tokens;
+    static Platform platform;
+    static SecurityMatrix.Fixture fixture;
+    final Http http = new Http();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        tokens = new Tokens(Files.createTempDirectory("windshift-e2e-keys"));
+        platform = Platform.start("front-door", kafka.getBrokersAsString(), "mongodb://127.0.0.1:" + address.getPort(), tokens.publicKey(),
+                Map.of("gateway", List.of(
+                        "--windshift.gateway.rate-limit.routes.notification-service.capacity=" + NOTIFICATION_BURST,
+                        "--windshift.gateway.rate-limit.routes.notification-service.refill-per-second=2")));
+        fixture = createFixture();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (mongo != null) {
+            mongo.shutdownNow();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    /** An alliance whose manager leaves, so its lead has one notification: the data the matrix guards. */
+    static SecurityMatrix.Fixture createFixture() {
+        Http http = new Http();
+        String lead = "p-lead-" + UUID.randomUUID();
+        String manager = "p-am-" + UUID.randomUUID();
+        String name = "Secret alliance " + UUID.randomUUID();
+        HttpResponse<String> created = http.send(platform.gateway(), "POST", "/api/v1/alliances", tokens.person("p-admin", "ALLIANCE_ADMIN"),
+                "application/json", """
+                        {"name":"%s","partner":"Confidential Bio","type":"LICENSE","stage":"LATE","tier":"STRATEGIC",
+                         "team":[{"role":"PARTNERSHIP_LEAD","personId":"%s"},{"role":"ALLIANCE_MANAGER","personId":"%s"}]}
+                        """.formatted(name, lead, manager));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String allianceId = JSON.readTree(created.body()).get("id").asString();
+        HttpResponse<String> departure = http.send(platform.gateway(), "POST", "/api/v1/hr/events", tokens.client("workday", "hr.events:write"),
+                "application/cloudevents+json", """
+                        {"specversion":"1.0","id":"hr-%s","source":"/workday","type":"hr.worker.terminated",
+                         "data":{"personId":"%s","effectiveDate":"2026-01-01","reasonCode":"RESIGNATION"}}
+                        """.formatted(UUID.randomUUID(), manager));
+        assertThat(departure.statusCode()).as(departure.body()).isEqualTo(202);
+        String leadToken = tokens.person(lead, "EMPLOYEE");
+        JsonNode[] item = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode inbox = JSON.readTree(http.send(platform.direct("notification-service"), "GET", "/api/v1/notifications", leadToken, null, null).body());
+            assertThat(inbox.get("items")).hasSize(1);
+            item[0] = inbox.get("items").get(0);
+        });
+        return new SecurityMatrix.Fixture(allianceId, name, lead, manager, item[0].get("id").asString(), item[0].get("title").asString());
+    }
+
+    @TestFactory
+    @Order(1)
+    Stream<DynamicTest> securityMatrix() {
+        SecurityMatrix matrix = new SecurityMatrix(platform, tokens, fixture);
+        List<DynamicTest> tests = new ArrayList<>(matrix.tests().toList());
+        // Only the rightful callers' POSTs created an alliance: no refused call stored anything.
+        tests.add(DynamicTest.dynamicTest("refused calls stored nothing", () -> {
+            JsonNode all = JSON.readTree(http.send(platform.gateway(), "GET", "/api/v1/alliances", tokens.person("p-admin", "ALLIANCE_ADMIN"), null, null).body());
+            long created = all.valueStream().filter(a -> a.get("name").asString().equals(matrix.createdName)).count();
+            assertThat(created).isEqualTo(matrix.rightfulCreates());
+        }));
+        return tests.stream();
+    }
+
+    @Test
+    @Order(2)
+    void thousandsOfMalformedRequestsGet4xxProblemJsonAndStoreNothing() {
+        String admin = tokens.person("p-admin", "ALLIANCE_ADMIN");
+        String before = http.send(platform.gateway(), "GET", "/api/v1/alliances", admin, null, null).body();
+        String fixtureBefore = http.send(platform.gateway(), "GET", "/api/v1/alliances/" + fixture.allianceId(), admin, null, null).body();
+
+        List<BadInputs.Case> cases = BadInputCatalogue.cases(fixture);
+        AtomicInteger sent = new AtomicInteger();
+        List<String> failures = new ArrayList<>();
+        for (BadInputs.Case c : cases) {
+            int n = sent.incrementAndGet();
+            // Spread over many callers: the per-client rate limit is not what this suite is about.
+            String token = c.path().startsWith("/api/v1/hr/") ? tokens.client("workday-fuzz-" + n % 64, "hr.events:write")
+                    : c.path().startsWith("/api/v1/notifications") ? tokens.person(fixture.lead(), "EMPLOYEE")
+                    : tokens.person("p-fuzz-" + n % 64, "ALLIANCE_ADMIN");
+            HttpResponse<String> response = http.send(platform.gateway(), c.method(), c.path(), token, c.contentType(), c.body());
+            int status = response.statusCode();
+            boolean ok = status >= 400 && status < 500 && status != 401 && status != 403 && status != 429 && Http.isProblemJson(response);
+            if (!ok) {
+                failures.add(status + " for " + c.kind() + ": " + c.method() + " " + c.path() + " " + abbreviate(c.body()) + " -> " + abbreviate(response.body()));
+            }
+        }
+        System.out.printf("bad-input suite: %d malformed requests sent through the gateway, %d not answered with 4xx problem+json%n",
+                cases.size(), failures.size());
+        assertThat(failures).as("requests not answered with a 4xx problem+json").isEmpty();
+        assertThat(cases).hasSizeGreaterThan(2000);
+
+        assertThat(http.send(platform.gateway(), "GET", "/api/v1/alliances", admin, null, null).body()).isEqualTo(before);
+        assertThat(http.send(platform.gateway(), "GET", "/api/v1/alliances/" + fixture.allianceId(), admin, null, null).body()).isEqualTo(fixtureBefore);
+        JsonNode inbox = JSON.readTree(http.send(platform.gateway(), "GET", "/api/v1/notifications", tokens.person(fixture.lead(), "EMPLOYEE"), null, null).body());
+        assertThat(inbox.get("items")).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void operatorInjectionInAFilterMatchesNothing() {
+        String admin = tokens.person("p-admin", "ALLIANCE_ADMIN");
+        for (String injection : BadInputs.INJECTIONS) {
+            HttpResponse<String> response = http.send(platform.gateway(), "GET",
+                    "/api/v1/alliances?personId=" + URLEncoder.encode(injection, StandardCharsets.UTF_8), admin, null, null);
+            assertThat(response.statusCode()).as(injection).isIn(200, 400);
+            if (response.statusCode() == 200) {
+                assertThat(JSON.readTree(response.body())).as(injection + " must be a literal, not an operator").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void oneSwaggerUiShowsEveryServicesOpenApiWithoutATokenButNothingElseIsOpen() {
+        assertThat(http.send(platform.gateway(), "GET", "/swagger-ui/index.html", null, null, null).statusCode()).isEqualTo(200);
+        JsonNode config = JSON.readTree(http.send(platform.gateway(), "GET", "/v3/api-docs/swagger-config", null, null, null).body());
+        List<String> urls = config.get("urls").valueStream().map(u -> u.get("url").asString()).toList();
+        assertThat(urls).contains("/api-docs/alliance-service", "/api-docs/obligation-service", "/api-docs/notification-service");
+        for (String service : Platform.SERVICES) {
+            HttpResponse<String> docs = http.send(platform.gateway(), "GET", "/api-docs/" + service, null, null, null);
+            assertThat(docs.statusCode()).as(service + ": " + docs.body()).isEqualTo(200);
+            JsonNode openApi = JSON.readTree(docs.body());
+            assertThat(openApi.get("openapi").asString()).startsWith("3.");
+            assertThat(openApi.get("servers").get(0).get("url").asString()).isEqualTo("/");
+        }
+        JsonNode alliance = JSON.readTree(http.send(platform.gateway(), "GET", "/api-docs/alliance-service", null, null, null).body());
+        assertThat(alliance.get("paths").has("/api/v1/alliances")).isTrue();
+        assertThat(alliance.get("paths").has("/api/v1/hr/events")).isTrue();
+        assertThat(http.send(platform.direct("alliance-service"), "GET", "/v3/api-docs", null, null, null).statusCode()).isEqualTo(200);
+        assertThat(http.send(platform.direct("alliance-service"), "GET", "/actuator/env", null, null, null).statusCode()).isIn(401, 404);
+        assertThat(http.send(platform.gateway(), "GET", "/actuator/gateway/routes", null, null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void aBurstFromOneClientGets429WithRetryAfter() throws Exception {
+        String token = tokens.person("p-burst", "EMPLOYEE");
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < NOTIFICATION_BURST * 3; i++) {
+            burst.add(http.client().sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.gateway() + "/api/v1/notifications"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (var future : burst) {
+            responses.add(future.get());
+        }
+        List<HttpResponse<String>> limited = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(responses.stream().filter(r -> r.statusCode() == 200).count()).isGreaterThanOrEqualTo(NOTIFICATION_BURST);
+        assertThat(limited).isNotEmpty().allSatisfy(r -> {
+            assertThat(Http.isProblemJson(r)).isTrue();
+            assertThat(r.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(s -> assertThat(s).isPositive());
+        });
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 429));
+        // Another client is not held back by this one.
+        assertThat(http.send(platform.gateway(), "GET", "/api/v1/notifications", tokens.person("p-calm", "EMPLOYEE"), null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void aStoppedServiceGets503NamingItAndTheRouteRecoversWhenItIsBack() throws Exception {
+        AtomicInteger caller = new AtomicInteger();
+        String admin = tokens.person("p-admin", "ALLIANCE_ADMIN");
+        platform.stop("notification-service");
+        try {
+            for (int i = 0; i < 12; i++) {
+                HttpResponse<String> response = http.send(platform.gateway(), "GET", "/api/v1/notifications",
+                        tokens.person("p-cb-" + caller.incrementAndGet(), "EMPLOYEE"), null, null);
+                assertThat(response.statusCode()).isEqualTo(503);
+                assertThat(Http.isProblemJson(response)).isTrue();
+                assertThat(JSON.readTree(response.body()).get("service").asString()).isEqualTo("notification-service");
+            }
+            // The other services are not affected.
+            assertThat(http.send(platform.gateway(), "GET", "/api/v1/alliances", admin, null, null).statusCode()).isEqualTo(200);
+        } finally {
+            platform.restart("notification-service");
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(http.send(platform.gateway(), "GET", "/api/v1/notifications", tokens.person("p-cb-" + caller.incrementAndGet(), "EMPLOYEE"),
+                        null, null).statusCode()).isEqualTo(200));
+        JsonNode inbox = JSON.readTree(http.send(platform.gateway(), "GET", "/api/v1/notifications", tokens.person(fixture.lead(), "EMPLOYEE"), null, null).body());
+        assertThat(inbox.get("items")).hasSize(1);
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    }
+}
