@@ -51,12 +51,18 @@ final class Endpoints {
             new Endpoint("notification-service", "GET", "/api/v1/notifications", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("notification-service", "POST", "/api/v1/notifications/{notificationId}/read", null, null, Access.PEOPLE_OWN_DATA, true),
             // Coming with the services' current work: token checks only until they are live.
-            new Endpoint("alliance-service", "GET", "/api/v1/impacts?triggerEventId=x", null, null, Access.PEOPLE_OWN_DATA, false),
-            new Endpoint("alliance-service", "GET", "/api/v1/portfolio/summary", null, null, Access.PORTFOLIO_EDITORS, false),
+            new Endpoint("alliance-service", "GET", "/api/v1/impacts?triggerEventId=x", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/impacts?allianceId={allianceId}", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/portfolio/summary", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/portfolio/vacant-roles", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/portfolio/manager-load", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/portfolio/people/p-matrix-lead/seats", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("obligation-service", "POST", "/api/v1/obligations", "application/json", "{}", Access.PORTFOLIO_EDITORS, false),
             new Endpoint("obligation-service", "GET", "/api/v1/obligations?allianceId=x", null, null, Access.PEOPLE_OWN_DATA, false),
             new Endpoint("obligation-service", "POST", "/api/v1/finance/events", "application/cloudevents+json", "{}", Access.FINANCE_CLIENTS, false),
-            new Endpoint("notification-service", "GET", "/api/v1/preferences", null, null, Access.PEOPLE_OWN_DATA, false));
+            new Endpoint("notification-service", "GET", "/api/v1/preferences", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("notification-service", "GET", "/api/v1/notifications/unread-count", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("notification-service", "POST", "/api/v1/notifications/{notificationId}/archive", null, null, Access.PEOPLE_OWN_DATA, true));
 
     private Endpoints() {
     }
