@@ -60,6 +60,9 @@ final class Platform implements AutoCloseable {
             env.put("ALLIANCE_SERVICE_URI", "http://localhost:" + platform.ports.get("alliance-service"));
             env.put("OBLIGATION_SERVICE_URI", "http://localhost:" + platform.ports.get("obligation-service"));
             env.put("NOTIFICATION_SERVICE_URI", "http://localhost:" + platform.ports.get("notification-service"));
+            // Reminders within seconds of an obligation being registered; the head of alliance management of the flows.
+            env.put("WINDSHIFT_OBLIGATION_SCHEDULER_INTERVAL", "PT2S");
+            env.put("WINDSHIFT_HEADS_OF_ALLIANCE_MANAGEMENT", "p-head");
             for (String name : platform.ports.keySet()) {
                 Files.deleteIfExists(platform.log(name));
                 platform.launch(name);
