@@ -95,6 +95,8 @@ public class Occurrence implements OutboxAggregate {
         if (!reminderDue(now)) {
             throw new IllegalStateException("no reminder due for " + id);
         }
+        // The plan was made when the previous step fired; after downtime a later step may have passed since.
+        replan(now);
         int lead = nextLeadDays;
         remindedUpTo = nextReminderAt;
         ObligationEvent event;
