@@ -194,7 +194,12 @@ public class ObligationRegister {
     private Obligation update(String obligationId, Function<Obligation, List<ObligationEvent>> change) {
         for (int attempt = 1; ; attempt++) {
             Obligation obligation = get(obligationId);
-            obligation.record(events.toOutbox(change.apply(obligation)));
+            List<ObligationEvent> changes = change.apply(obligation);
+            if (changes.isEmpty()) {
+                // Obligation commands that change nothing say nothing; an idle write would only relay stale outbox entries again.
+                return obligation;
+            }
+            obligation.record(events.toOutbox(changes));
             try {
                 return outbox.save(obligation);
             } catch (OptimisticLockingFailureException e) {
