@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DueIndex {
 
-    static final String BUCKETS = "due_index";
-    static final String CURSORS = "due_index_cursor";
-    private static final String CURSOR_ID = "reminders";
+    public static final String BUCKETS = "due_index";
+    public static final String CURSORS = "due_index_cursor";
+    public static final String CURSOR_ID = "reminders";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     /** Hours read in one pass at most: a store down for a year catches up over a few passes. */
     static final int MAX_HOURS_PER_PASS = 24 * 366;
@@ -80,6 +80,27 @@ public class DueIndex {
 
     public void remove(String hour, String occurrenceId) {
         buckets().updateOne(Filters.eq("_id", hour), Updates.pull("entries", occurrenceId));
+    }
+
+    /** {@link #add} for many at once: one write per hour, one for the cursor. */
+    public void addAll(java.util.Map<String, Instant> reminders, Instant now) {
+        if (reminders.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, List<String>> byHour = new java.util.TreeMap<>();
+        reminders.forEach((id, at) -> byHour.computeIfAbsent(hourOf(at.isBefore(now) ? now : at), h -> new ArrayList<>()).add(id));
+        byHour.forEach((hour, ids) -> buckets().updateOne(Filters.eq("_id", hour), Updates.addEachToSet("entries", ids),
+                new UpdateOptions().upsert(true)));
+        cursors().updateOne(Filters.eq("_id", CURSOR_ID), Updates.min("from", byHour.keySet().iterator().next()), new UpdateOptions().upsert(true));
+    }
+
+    /** {@link #remove} for many at once: one write per hour. */
+    public void removeAll(java.util.Map<String, List<String>> byHour) {
+        byHour.forEach((hour, ids) -> {
+            if (!ids.isEmpty()) {
+                buckets().updateOne(Filters.eq("_id", hour), Updates.pullAll("entries", ids));
+            }
+        });
     }
 
     /**

@@ -79,7 +79,7 @@ class TwoSchedulersIT extends ObligationServiceIntegrationTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)));
-        return new ReminderScheduler(secondMongo, new DueIndex(secondMongo), register, events, workforce,
+        return new ReminderScheduler(secondMongo, new DueIndex(secondMongo), events, workforce,
                 new EventPublisher(secondKafka, Duration.ofSeconds(10)), clock, new SimpleMeterRegistry());
     }
 
