@@ -213,4 +213,31 @@ class ObligationApiIT extends ObligationServiceIntegrationTest {
         mvc.perform(get("/api/v1/obligations/" + id).with(admin()))
                 .andExpect(jsonPath("$.occurrences[0].history[*].action", not(hasItem("WAIVED"))));
     }
+
+    @Test
+    void aDisputedOccurrenceCanBeWaivedAndTheWaiverIsAnnounced() throws Exception {
+        String id = registerObligation(milestonePayment("al-" + UUID.randomUUID(), "p-owner", clock.today().plusDays(20).toString(), "10", "EUR"));
+        String occurrence = "/api/v1/obligations/" + id + "/occurrences/" + id + "-1";
+        mvc.perform(post(occurrence + "/dispute").with(person("p-owner", "EMPLOYEE")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"partner disputes the data package\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.occurrences[0].status").value("IN_DISPUTE"))
+                .andExpect(jsonPath("$.occurrences[0].nextReminderAt").doesNotExist());
+        mvc.perform(post(occurrence + "/waive").with(person("p-owner", "EMPLOYEE")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(occurrence + "/waive").with(admin()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post(occurrence + "/waive").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"settled in the JSC of March\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.occurrences[0].status").value("WAIVED"))
+                .andExpect(jsonPath("$.occurrences[0].history[*].action", hasItems("PLANNED", "DISPUTED", "WAIVED")));
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.OBLIGATION)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(probe, id, EventType.OBLIGATION_WAIVED).size() == 1);
+            assertThat(eventsOf(probe, id, EventType.OBLIGATION_WAIVED).getFirst().dataAs(io.windshift.contract.obligation.OccurrenceClosed.class)
+                    .evidence()).isEqualTo("settled in the JSC of March");
+        }
+    }
 }

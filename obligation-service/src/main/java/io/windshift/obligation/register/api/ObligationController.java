@@ -6,8 +6,8 @@ import io.windshift.obligation.register.ObligationRegister;
 import io.windshift.obligation.register.Occurrence;
 import io.windshift.obligation.register.OccurrenceClosedException;
 import io.windshift.service.security.Caller;
+import io.windshift.service.web.InvalidRequestException;
 import io.windshift.service.web.NotFoundException;
-import io.windshift.service.web.ProblemHandler;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -112,7 +112,7 @@ class ObligationController {
         Obligation obligation = readable(id);
         requireActor(obligation);
         if (obligation.schedule().dueDaysAfterTrigger() == null) {
-            return badRequestView("occurrenceId", "this obligation is not triggered by a milestone");
+            throw new InvalidRequestException("occurrenceId", "this obligation is not triggered by a milestone");
         }
         register.trigger(occurrenceOf(obligation, occurrenceId), request.achievedOn(), request.note(), Caller.current().subject());
         return view(register.get(id));
@@ -178,10 +178,6 @@ class ObligationController {
             throw new NotFoundException("No occurrence " + occurrenceId + " of " + obligation.id());
         }
         return occurrenceId;
-    }
-
-    private static ObligationView badRequestView(String field, String message) {
-        throw new io.windshift.service.web.InvalidRequestException(field, message);
     }
 
     private ObligationView view(Obligation obligation) {
