@@ -1,0 +1,198 @@
+package io.windshift.obligation.register;
+
+import io.windshift.contract.EventIds;
+import io.windshift.contract.EventType;
+import io.windshift.contract.obligation.ObligationRegistered;
+import io.windshift.contract.obligation.OwnerAssigned;
+import io.windshift.contract.obligation.OwnerVacated;
+import io.windshift.messaging.outbox.OutboxAggregate;
+import io.windshift.messaging.outbox.OutboxEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One right or obligation of an alliance agreement: who owns it, what it is worth, when it comes due. Its
+ * occurrences (the due dates) are separate documents so that the scheduler claims each on its own.
+ * Domain methods change state and return the events that describe the change.
+ */
+@Document("obligations")
+public class Obligation implements OutboxAggregate {
+
+    @Id
+    private String id;
+    private String allianceId;
+    private String title;
+    private String agreementId;
+    private String clauseRef;
+    private Category category;
+    private ObligationType type;
+    private Direction direction;
+    private String ownerId;
+    private String reviewerId;
+    /** The owner who left, kept while nobody owns it, so a rescinded departure can restore them. */
+    private String vacatedOwnerId;
+    /** The trigger (HR CloudEvent id) that vacated the owner. */
+    private String vacatedBy;
+    private BigDecimal amount;
+    private String currency;
+    private List<Integer> leadTimes;
+    private Schedule schedule;
+    private String sourceEventId;
+    private int occurrenceCount;
+    private Instant createdAt;
+    private List<AuditEntry> history = new ArrayList<>();
+    @Version
+    private Long version;
+    private List<OutboxEvent> pendingEvents = new ArrayList<>();
+
+    private Obligation() {
+    }
+
+    /** The new obligation, its occurrences and the event announcing it. */
+    public record Registration(Obligation obligation, List<Occurrence> occurrences, ObligationEvent event) {
+    }
+
+    public static Registration register(String id, ObligationTerms terms, String by, String sourceEventId, Instant now) {
+        Obligation o = new Obligation();
+        o.id = id;
+        o.allianceId = terms.allianceId();
+        o.title = terms.title();
+        o.agreementId = terms.agreementId();
+        o.clauseRef = terms.clauseRef();
+        o.category = terms.category();
+        o.type = terms.type();
+        o.direction = terms.direction();
+        o.ownerId = terms.ownerId();
+        o.reviewerId = terms.reviewerId();
+        o.amount = terms.amount();
+        o.currency = terms.currency();
+        o.leadTimes = List.copyOf(terms.leadTimes());
+        o.schedule = terms.schedule();
+        o.sourceEventId = sourceEventId;
+        o.createdAt = now;
+        o.history.add(new AuditEntry(now, by, "REGISTERED", terms.type() + " " + terms.title()));
+        List<Occurrence> occurrences = new ArrayList<>();
+        List<LocalDate> dates = terms.schedule().dueDates();
+        o.occurrenceCount = dates.size();
+        for (int i = 0; i < dates.size(); i++) {
+            occurrences.add(Occurrence.plan(o, i + 1, dates.get(i), by, now));
+        }
+        LocalDate first = dates.getFirst();
+        ObligationRegistered registered = new ObligationRegistered(id, o.allianceId, o.title, o.type.name(), o.category.name(),
+                o.direction.name(), o.ownerId, o.reviewerId, o.amount, o.currency, first, o.agreementId, o.clauseRef,
+                sourceEventId);
+        return new Registration(o, occurrences,
+                new ObligationEvent(EventIds.derived(id, "registered"), EventType.OBLIGATION_REGISTERED, id, registered));
+    }
+
+    /**
+     * The owner left: the obligation has nobody until someone is assigned. Once per obligation and trigger;
+     * a second report of the same departure (termination, then the role-vacated it caused) changes nothing.
+     */
+    public Optional<ObligationEvent> vacateOwner(String personId, String reason, String triggerEventId, Instant now) {
+        if (ownerId == null || !ownerId.equals(personId)) {
+            return Optional.empty();
+        }
+        vacatedOwnerId = personId;
+        vacatedBy = triggerEventId;
+        ownerId = null;
+        history.add(new AuditEntry(now, triggerEventId, "OWNER_VACATED", personId + " (" + reason + ")"));
+        OwnerVacated vacated = new OwnerVacated(id, allianceId, title, personId, reason, triggerEventId);
+        return Optional.of(new ObligationEvent(EventIds.derived(id, triggerEventId, "owner-vacated"),
+                EventType.OBLIGATION_OWNER_VACATED, id, vacated));
+    }
+
+    /** HR took back the departure that vacated the owner: they own it again, unless someone else was assigned since. */
+    public Optional<ObligationEvent> restoreOwner(String rescindedEventId, String rescindEventId, Instant now) {
+        if (ownerId != null || vacatedBy == null || !vacatedBy.equals(rescindedEventId)) {
+            return Optional.empty();
+        }
+        ownerId = vacatedOwnerId;
+        vacatedOwnerId = null;
+        vacatedBy = null;
+        history.add(new AuditEntry(now, rescindEventId, "OWNER_RESTORED", ownerId + " (departure " + rescindedEventId + " rescinded)"));
+        OwnerAssigned assigned = new OwnerAssigned(id, allianceId, title, ownerId, null, rescindEventId);
+        return Optional.of(new ObligationEvent(EventIds.derived(id, rescindEventId, "owner-assigned"),
+                EventType.OBLIGATION_OWNER_ASSIGNED, id, assigned));
+    }
+
+    /** Someone takes over the obligation. Assigning the current owner again changes nothing. */
+    public Optional<ObligationEvent> assignOwner(String personId, String by, Instant now) {
+        if (personId.equals(ownerId)) {
+            return Optional.empty();
+        }
+        String previous = ownerId != null ? ownerId : vacatedOwnerId;
+        ownerId = personId;
+        vacatedOwnerId = null;
+        vacatedBy = null;
+        history.add(new AuditEntry(now, by, "OWNER_ASSIGNED", personId + (previous == null ? "" : " (was " + previous + ")")));
+        String eventId = EventIds.random();
+        OwnerAssigned assigned = new OwnerAssigned(id, allianceId, title, personId, previous, eventId);
+        return Optional.of(new ObligationEvent(eventId, EventType.OBLIGATION_OWNER_ASSIGNED, id, assigned));
+    }
+
+    /** Payments and their reports: what finance sees and what invoices close. */
+    public boolean isPayment() {
+        return category == Category.FINANCIAL || type.isPayment();
+    }
+
+    /** The person an escalation goes to the manager of: the owner, or the one who left it. */
+    public String accountablePerson() {
+        return ownerId != null ? ownerId : vacatedOwnerId;
+    }
+
+    public boolean isOwnedOrReviewedBy(String personId) {
+        return Objects.equals(ownerId, personId) || Objects.equals(reviewerId, personId);
+    }
+
+    public void record(List<OutboxEvent> events) {
+        pendingEvents.addAll(events);
+    }
+
+    void audit(AuditEntry entry) {
+        history.add(entry);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<OutboxEvent> pendingEvents() {
+        return pendingEvents;
+    }
+
+    public String allianceId() { return allianceId; }
+    public String title() { return title; }
+    public String agreementId() { return agreementId; }
+    public String clauseRef() { return clauseRef; }
+    public Category category() { return category; }
+    public ObligationType type() { return type; }
+    public Direction direction() { return direction; }
+    public String ownerId() { return ownerId; }
+    public String reviewerId() { return reviewerId; }
+    public String vacatedOwnerId() { return vacatedOwnerId; }
+    public String vacatedBy() { return vacatedBy; }
+    public boolean ownerVacated() { return ownerId == null && vacatedOwnerId != null; }
+    public BigDecimal amount() { return amount; }
+    public String currency() { return currency; }
+    public List<Integer> leadTimes() { return leadTimes; }
+    public Schedule schedule() { return schedule; }
+    public String sourceEventId() { return sourceEventId; }
+    public Instant createdAt() { return createdAt; }
+    /** Occurrence ids are the obligation id and a sequence number: read by {@code _id}, never by a scan. */
+    public List<String> occurrenceIds() {
+        return java.util.stream.IntStream.rangeClosed(1, occurrenceCount).mapToObj(n -> id + "-" + n).toList();
+    }
+    public List<AuditEntry> history() { return List.copyOf(history); }
+    public Long version() { return version; }
+}

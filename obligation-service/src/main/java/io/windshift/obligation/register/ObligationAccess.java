@@ -1,0 +1,44 @@
+package io.windshift.obligation.register;
+
+import io.windshift.obligation.teams.AllianceTeams;
+import io.windshift.service.security.Caller;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who sees and who changes obligations. Admins and the head of alliance management: everything. FINANCE:
+ * payment obligations. A person: obligations they own or review, and those of alliances where they hold a
+ * role. Writing (register, reschedule, waive, reassign): admins, the head, and the alliance manager of that
+ * alliance (token role ALLIANCE_MANAGER and the seat in the team projection). The owner may also record a
+ * fulfilment, a trigger or a dispute of their own obligation.
+ */
+@Component
+public class ObligationAccess {
+
+    public static final String FINANCE = "FINANCE";
+    public static final String ALLIANCE_MANAGER = "ALLIANCE_MANAGER";
+
+    private final AllianceTeams teams;
+
+    ObligationAccess(AllianceTeams teams) {
+        this.teams = teams;
+    }
+
+    public boolean canRead(Caller caller, Obligation obligation) {
+        if (!caller.isPerson()) {
+            return false;
+        }
+        return caller.seesEverything()
+                || (caller.hasRole(FINANCE) && obligation.isPayment())
+                || obligation.isOwnedOrReviewedBy(caller.subject())
+                || teams.involves(obligation.allianceId(), caller.subject());
+    }
+
+    public boolean canManage(Caller caller, String allianceId) {
+        return caller.seesEverything()
+                || (caller.hasRole(ALLIANCE_MANAGER) && teams.isAllianceManagerOf(allianceId, caller.subject()));
+    }
+
+    public boolean canAct(Caller caller, Obligation obligation) {
+        return canManage(caller, obligation.allianceId()) || caller.subject().equals(obligation.ownerId());
+    }
+}

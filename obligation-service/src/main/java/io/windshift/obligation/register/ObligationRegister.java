@@ -1,0 +1,216 @@
+package io.windshift.obligation.register;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.windshift.messaging.outbox.Outbox;
+import io.windshift.obligation.schedule.DueIndex;
+import io.windshift.service.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The register's commands and questions. Every change is one atomic write of one document together with
+ * its events (outbox); occurrences are written before the obligation that announces them, so a crash in
+ * between leaves only unannounced occurrences, which the scheduler ignores.
+ */
+@Service
+public class ObligationRegister {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+    private final ObligationEvents events;
+    private final DueIndex dueIndex;
+    private final Clock clock;
+
+    ObligationRegister(MongoTemplate mongo, Outbox outbox, ObligationEvents events, DueIndex dueIndex, Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.events = events;
+        this.dueIndex = dueIndex;
+        this.clock = clock;
+        outbox.watch(Obligation.class);
+        outbox.watch(Occurrence.class);
+        // Optimistic locking filters on {_id, version}: a unique index on exactly those keys keeps it O(1)
+        // on the embedded store too (it ignores non-unique indexes). Owner and alliance indexes serve MongoDB.
+        for (String collection : List.of("obligations", "occurrences")) {
+            mongo.getCollection(collection).createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+        }
+        mongo.getCollection("obligations").createIndex(Indexes.ascending("allianceId"));
+        mongo.getCollection("obligations").createIndex(Indexes.ascending("ownerId"));
+    }
+
+    public Obligation register(ObligationTerms terms, String by) {
+        return save(Obligation.register("ob-" + UUID.randomUUID(), terms, by, null, clock.instant()));
+    }
+
+    /** Registers under a deterministic id, once: a redelivered cause finds it there and adds nothing. */
+    public Optional<Obligation> registerOnce(String id, ObligationTerms terms, String by, String sourceEventId) {
+        if (mongo.findById(id, Obligation.class) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(save(Obligation.register(id, terms, by, sourceEventId, clock.instant())));
+    }
+
+    private Obligation save(Obligation.Registration registration) {
+        for (Occurrence occurrence : registration.occurrences()) {
+            saveOccurrence(occurrence, List.of());
+        }
+        Obligation obligation = registration.obligation();
+        obligation.record(events.toOutbox(List.of(registration.event())));
+        return outbox.save(obligation);
+    }
+
+    public Optional<Obligation> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Obligation.class));
+    }
+
+    public Obligation get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No obligation " + id));
+    }
+
+    public List<Occurrence> occurrencesOf(Obligation obligation) {
+        List<Occurrence> found = new ArrayList<>(mongo.find(Query.query(Criteria.where("_id").in(obligation.occurrenceIds())), Occurrence.class));
+        found.sort(java.util.Comparator.comparingInt(Occurrence::sequence));
+        return found;
+    }
+
+    public Optional<Occurrence> findOccurrence(String occurrenceId) {
+        return Optional.ofNullable(mongo.findById(occurrenceId, Occurrence.class));
+    }
+
+    /** Obligations of one alliance, or all of them, oldest first. */
+    public List<Obligation> list(String allianceId) {
+        Query query = allianceId == null ? new Query() : Query.query(Criteria.where("allianceId").is(allianceId));
+        return mongo.find(query.with(Sort.by("createdAt", "_id")), Obligation.class);
+    }
+
+    public Obligation assignOwner(String obligationId, String personId, String by) {
+        return update(obligationId, o -> o.assignOwner(personId, by, clock.instant()).map(List::of).orElse(List.of()));
+    }
+
+    /**
+     * The person left (or left an alliance's team, when {@code allianceId} is given): every obligation they own
+     * there is owner-vacated by {@code triggerEventId}. Returns how many were vacated; safe to repeat.
+     */
+    public int vacateOwnerships(String personId, String allianceId, String reason, String triggerEventId) {
+        Criteria owned = Criteria.where("ownerId").is(personId);
+        if (allianceId != null) {
+            owned = owned.and("allianceId").is(allianceId);
+        }
+        int vacated = 0;
+        for (Obligation obligation : mongo.find(Query.query(owned), Obligation.class)) {
+            List<ObligationEvent> changes = new ArrayList<>();
+            update(obligation.id(), o -> {
+                changes.clear();
+                o.vacateOwner(personId, reason, triggerEventId, clock.instant()).ifPresent(changes::add);
+                return List.copyOf(changes);
+            });
+            vacated += changes.size();
+        }
+        return vacated;
+    }
+
+    /** HR rescinded {@code rescindedEventId}: owners it vacated own their obligations again. */
+    public int restoreOwnerships(String rescindedEventId, String rescindEventId) {
+        int restored = 0;
+        for (Obligation obligation : mongo.find(Query.query(Criteria.where("vacatedBy").is(rescindedEventId)), Obligation.class)) {
+            List<ObligationEvent> changes = new ArrayList<>();
+            update(obligation.id(), o -> {
+                changes.clear();
+                o.restoreOwner(rescindedEventId, rescindEventId, clock.instant()).ifPresent(changes::add);
+                return List.copyOf(changes);
+            });
+            restored += changes.size();
+        }
+        return restored;
+    }
+
+    public Occurrence reschedule(String occurrenceId, LocalDate dueDate, String reason, String by) {
+        return updateOccurrence(occurrenceId, (ob, oc) -> oc.reschedule(ob, dueDate, reason, by, clock.instant()).map(List::of).orElse(List.of()));
+    }
+
+    public Occurrence trigger(String occurrenceId, LocalDate achievedOn, String note, String by) {
+        return updateOccurrence(occurrenceId, (ob, oc) -> oc.trigger(ob, achievedOn, note, by, clock.instant()).map(List::of).orElse(List.of()));
+    }
+
+    public Occurrence fulfil(String occurrenceId, LocalDate fulfilledOn, String evidence, String by) {
+        return updateOccurrence(occurrenceId, (ob, oc) -> List.of(oc.fulfil(ob, fulfilledOn, evidence, by, null, clock.instant())));
+    }
+
+    public Occurrence waive(String occurrenceId, String reason, String by) {
+        return updateOccurrence(occurrenceId, (ob, oc) -> List.of(oc.waive(ob, reason, by, clock.instant())));
+    }
+
+    public Occurrence dispute(String occurrenceId, String reason, String by) {
+        return updateOccurrence(occurrenceId, (ob, oc) -> {
+            oc.dispute(reason, by, clock.instant());
+            return List.of();
+        });
+    }
+
+    /** A change to one occurrence, retried on a lost race (the scheduler may have just claimed a reminder). */
+    public Occurrence updateOccurrence(String occurrenceId, OccurrenceChange change) {
+        for (int attempt = 1; ; attempt++) {
+            Occurrence occurrence = findOccurrence(occurrenceId).orElseThrow(() -> new NotFoundException("No occurrence " + occurrenceId));
+            Obligation obligation = get(occurrence.obligationId());
+            try {
+                return saveOccurrence(occurrence, change.apply(obligation, occurrence));
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** What a command does to an occurrence, given its obligation: the events it produced. */
+    @FunctionalInterface
+    public interface OccurrenceChange {
+        List<ObligationEvent> apply(Obligation obligation, Occurrence occurrence);
+    }
+
+    private Occurrence saveOccurrence(Occurrence occurrence, List<ObligationEvent> changes) {
+        occurrence.record(events.toOutbox(changes));
+        if (occurrence.nextReminderAt() != null) {
+            dueIndex.add(occurrence.nextReminderAt(), occurrence.id(), clock.instant());
+        }
+        return outbox.save(occurrence);
+    }
+
+    private Obligation update(String obligationId, Function<Obligation, List<ObligationEvent>> change) {
+        for (int attempt = 1; ; attempt++) {
+            Obligation obligation = get(obligationId);
+            List<ObligationEvent> changes = change.apply(obligation);
+            if (changes.isEmpty()) {
+                // Obligation commands that change nothing say nothing; an idle write would only relay stale outbox entries again.
+                return obligation;
+            }
+            obligation.record(events.toOutbox(changes));
+            try {
+                return outbox.save(obligation);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,186 @@
+package io.windshift.obligation.register.api;
+
+import io.windshift.obligation.register.Obligation;
+import io.windshift.obligation.register.ObligationAccess;
+import io.windshift.obligation.register.ObligationRegister;
+import io.windshift.obligation.register.Occurrence;
+import io.windshift.obligation.register.OccurrenceClosedException;
+import io.windshift.service.security.Caller;
+import io.windshift.service.web.InvalidRequestException;
+import io.windshift.service.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The rights-and-obligations register. Reads are scoped by {@link ObligationAccess} (what a caller may not
+ * see answers 404); integration clients read nothing.
+ */
+@RestController
+@RequestMapping("/api/v1/obligations")
+@Validated
+@PreAuthorize("@callerRules.isPerson()")
+class ObligationController {
+
+    private final ObligationRegister register;
+    private final ObligationAccess access;
+    private final Clock clock;
+
+    ObligationController(ObligationRegister register, ObligationAccess access, Clock clock) {
+        this.register = register;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<ObligationView> register(@Valid @RequestBody RegisterObligationRequest request) {
+        Caller caller = Caller.current();
+        if (!access.canManage(caller, request.allianceId().strip())) {
+            throw new AccessDeniedException("not an editor of " + request.allianceId());
+        }
+        Obligation obligation = register.register(request.terms(), caller.subject());
+        return ResponseEntity.created(URI.create("/api/v1/obligations/" + obligation.id())).body(view(obligation));
+    }
+
+    record Page(List<ObligationView> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    Page list(@RequestParam(required = false) String allianceId,
+              @RequestParam(defaultValue = "0") @Min(0) int page,
+              @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        Caller caller = Caller.current();
+        List<Obligation> visible = register.list(allianceId).stream().filter(o -> access.canRead(caller, o)).toList();
+        List<ObligationView> items = visible.stream().skip((long) page * size).limit(size).map(this::view).toList();
+        return new Page(items, page, size, visible.size());
+    }
+
+    @GetMapping("/{id}")
+    ObligationView get(@PathVariable String id) {
+        return view(readable(id));
+    }
+
+    record OwnerRequest(@NotBlank @Size(max = 100) String personId) {
+    }
+
+    @PutMapping("/{id}/owner")
+    ObligationView assignOwner(@PathVariable String id, @Valid @RequestBody OwnerRequest request) {
+        Obligation obligation = readable(id);
+        requireManager(obligation);
+        return view(register.assignOwner(id, request.personId().strip(), Caller.current().subject()));
+    }
+
+    record RescheduleRequest(@NotNull LocalDate dueDate, @Size(max = 1000) String reason) {
+    }
+
+    @PutMapping("/{id}/occurrences/{occurrenceId}/due-date")
+    ObligationView reschedule(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody RescheduleRequest request) {
+        Obligation obligation = readable(id);
+        requireManager(obligation);
+        register.reschedule(occurrenceOf(obligation, occurrenceId), request.dueDate(), request.reason(), Caller.current().subject());
+        return view(register.get(id));
+    }
+
+    record TriggerRequest(@NotNull LocalDate achievedOn, @Size(max = 1000) String note) {
+    }
+
+    @PostMapping("/{id}/occurrences/{occurrenceId}/trigger")
+    ObligationView trigger(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody TriggerRequest request) {
+        Obligation obligation = readable(id);
+        requireActor(obligation);
+        if (obligation.schedule().dueDaysAfterTrigger() == null) {
+            throw new InvalidRequestException("occurrenceId", "this obligation is not triggered by a milestone");
+        }
+        register.trigger(occurrenceOf(obligation, occurrenceId), request.achievedOn(), request.note(), Caller.current().subject());
+        return view(register.get(id));
+    }
+
+    record FulfilRequest(LocalDate fulfilledOn, @NotBlank @Size(max = 2000) String evidence) {
+    }
+
+    @PostMapping("/{id}/occurrences/{occurrenceId}/fulfil")
+    ObligationView fulfil(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody FulfilRequest request) {
+        Obligation obligation = readable(id);
+        requireActor(obligation);
+        LocalDate on = request.fulfilledOn() == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : request.fulfilledOn();
+        register.fulfil(occurrenceOf(obligation, occurrenceId), on, request.evidence().strip(), Caller.current().subject());
+        return view(register.get(id));
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/{id}/occurrences/{occurrenceId}/waive")
+    ObligationView waive(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody ReasonRequest request) {
+        Obligation obligation = readable(id);
+        requireManager(obligation);
+        register.waive(occurrenceOf(obligation, occurrenceId), request.reason().strip(), Caller.current().subject());
+        return view(register.get(id));
+    }
+
+    @PostMapping("/{id}/occurrences/{occurrenceId}/dispute")
+    ObligationView dispute(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody ReasonRequest request) {
+        Obligation obligation = readable(id);
+        requireActor(obligation);
+        register.dispute(occurrenceOf(obligation, occurrenceId), request.reason().strip(), Caller.current().subject());
+        return view(register.get(id));
+    }
+
+    @ExceptionHandler(OccurrenceClosedException.class)
+    ResponseEntity<ProblemDetail> closed(OccurrenceClosedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Occurrence closed");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    private Obligation readable(String id) {
+        return register.find(id).filter(o -> access.canRead(Caller.current(), o))
+                .orElseThrow(() -> new NotFoundException("No obligation " + id + " visible to you"));
+    }
+
+    private void requireManager(Obligation obligation) {
+        if (!access.canManage(Caller.current(), obligation.allianceId())) {
+            throw new AccessDeniedException("not an editor of " + obligation.allianceId());
+        }
+    }
+
+    private void requireActor(Obligation obligation) {
+        if (!access.canAct(Caller.current(), obligation)) {
+            throw new AccessDeniedException("neither the owner nor an editor of " + obligation.id());
+        }
+    }
+
+    private static String occurrenceOf(Obligation obligation, String occurrenceId) {
+        if (!obligation.occurrenceIds().contains(occurrenceId)) {
+            throw new NotFoundException("No occurrence " + occurrenceId + " of " + obligation.id());
+        }
+        return occurrenceId;
+    }
+
+    private ObligationView view(Obligation obligation) {
+        return ObligationView.of(obligation, register.occurrencesOf(obligation), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+}
