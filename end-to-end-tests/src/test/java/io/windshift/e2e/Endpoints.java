@@ -41,6 +41,18 @@ final class Endpoints {
              "team":[{"role":"PARTNERSHIP_LEAD","personId":"p-matrix-lead"}]}
             """;
 
+    /** A milestone payment on an alliance of no one's (the matrix only checks who may register it). */
+    static final String OBLIGATION = """
+            {"allianceId":"al-matrix-%s","title":"Matrix milestone %s","agreementId":"agr-m","clauseRef":"7.1","category":"FINANCIAL",
+             "type":"MILESTONE_PAYMENT","direction":"OWED_BY_US","ownerId":"p-matrix-owner","amount":1000.00,"currency":"USD","dueDate":"2031-01-01"}
+            """;
+
+    /** Kept as unmatched (unknown obligation) when accepted: finance events are never dropped. */
+    static final String INVOICE_PAID = """
+            {"specversion":"1.0","id":"matrix-%s","source":"/sap","type":"finance.invoice.paid",
+             "data":{"invoiceId":"inv-matrix-%s","obligationId":"ob-matrix-unknown","amount":10.00,"currency":"USD","paidAt":"2026-01-01T00:00:00Z"}}
+            """;
+
     static final List<Endpoint> ALL = List.of(
             new Endpoint("alliance-service", "POST", "/api/v1/alliances", "application/json", ALLIANCE, Access.PORTFOLIO_EDITORS, true),
             new Endpoint("alliance-service", "GET", "/api/v1/alliances", null, null, Access.PEOPLE_OWN_DATA, true),
@@ -57,9 +69,9 @@ final class Endpoints {
             new Endpoint("alliance-service", "GET", "/api/v1/portfolio/vacant-roles", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("alliance-service", "GET", "/api/v1/portfolio/manager-load", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("alliance-service", "GET", "/api/v1/portfolio/people/p-matrix-lead/seats", null, null, Access.PEOPLE_OWN_DATA, true),
-            new Endpoint("obligation-service", "POST", "/api/v1/obligations", "application/json", "{}", Access.PORTFOLIO_EDITORS, false),
-            new Endpoint("obligation-service", "GET", "/api/v1/obligations?allianceId=x", null, null, Access.PEOPLE_OWN_DATA, false),
-            new Endpoint("obligation-service", "POST", "/api/v1/finance/events", "application/cloudevents+json", "{}", Access.FINANCE_CLIENTS, false),
+            new Endpoint("obligation-service", "POST", "/api/v1/obligations", "application/json", OBLIGATION, Access.PORTFOLIO_EDITORS, true),
+            new Endpoint("obligation-service", "GET", "/api/v1/obligations?allianceId={allianceId}", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("obligation-service", "POST", "/api/v1/finance/events", "application/cloudevents+json", INVOICE_PAID, Access.FINANCE_CLIENTS, true),
             new Endpoint("notification-service", "GET", "/api/v1/preferences", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("notification-service", "GET", "/api/v1/notifications/unread-count", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("notification-service", "POST", "/api/v1/notifications/{notificationId}/archive", null, null, Access.PEOPLE_OWN_DATA, true));

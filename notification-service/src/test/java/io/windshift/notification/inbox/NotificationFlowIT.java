@@ -168,6 +168,19 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void aReminderThatArrivesBeforeTheAlliancesRegistrationReachesTheFinanceLeadOnceTheTeamIsKnown() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String owner = "p-owner-" + run, fin = "p-fin-" + run, al = "al-late-" + run;
+        publish(due(al, "oc-" + run, owner, LocalDate.parse("2027-01-10"), 7));
+        await().atMost(WAIT).untilAsserted(() -> mvc.perform(get("/api/v1/notifications").with(person(owner))).andExpect(jsonPath("$.items", hasSize(1))));
+        mvc.perform(get("/api/v1/notifications").with(person(fin))).andExpect(jsonPath("$.items", hasSize(0)));
+
+        publish(registered(al, "Late " + run, "STANDARD", List.of(member("PARTNERSHIP_LEAD", "p-pl-" + run), member("FINANCE_LEAD", fin)), List.of()));
+        await().atMost(WAIT).untilAsserted(() -> mvc.perform(get("/api/v1/notifications").with(person(fin))).andExpect(jsonPath("$.items", hasSize(1))));
+        mvc.perform(get("/api/v1/notifications").with(person(owner))).andExpect(jsonPath("$.items", hasSize(1)));
+    }
+
+    @Test
     void anUnreadCriticalNotificationEscalatesToTheManagerOnceAndAReadOneDoesNot() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String lead = "p-lead-" + run, boss = "p-boss-" + run, sponsor = "p-sponsor-" + run, al = "al-" + run;

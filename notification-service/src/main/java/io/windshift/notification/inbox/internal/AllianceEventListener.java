@@ -36,7 +36,13 @@ class AllianceEventListener {
     private final Audience audience;
     private final Inbox inbox;
 
-    AllianceEventListener(IdempotentConsumer idempotent, AllianceTeamProjection projection, Audience audience, Inbox inbox) {
+    private final AwaitingTeam awaiting;
+    private final ObligationEventListener obligations;
+
+    AllianceEventListener(IdempotentConsumer idempotent, AllianceTeamProjection projection, Audience audience, Inbox inbox,
+                          AwaitingTeam awaiting, ObligationEventListener obligations) {
+        this.awaiting = awaiting;
+        this.obligations = obligations;
         this.idempotent = idempotent;
         this.projection = projection;
         this.audience = audience;
@@ -49,8 +55,14 @@ class AllianceEventListener {
     }
 
     private void apply(CloudEvent event) {
-        notices(event).forEach(inbox::deliver);
+        List<Notice> notices = notices(event);
+        // One line per event, carrying the trace id: an operator follows a change from the gateway to here.
+        log.info("{} {}: {} notice(s)", event.type(), event.id(), notices.size());
+        notices.forEach(inbox::deliver);
         projection.apply(event);
+        if (event.knownType().orElse(null) == EventType.ALLIANCE_REGISTERED) {
+            awaiting.release(event.dataAs(io.windshift.contract.alliance.AllianceRegistered.class).allianceId(), obligations::notifyWithTeam);
+        }
     }
 
     private List<Notice> notices(CloudEvent event) {

@@ -30,11 +30,13 @@ class ObligationEventListener {
     private final IdempotentConsumer idempotent;
     private final Audience audience;
     private final Inbox inbox;
+    private final AwaitingTeam awaiting;
 
-    ObligationEventListener(IdempotentConsumer idempotent, Audience audience, Inbox inbox) {
+    ObligationEventListener(IdempotentConsumer idempotent, Audience audience, Inbox inbox, AwaitingTeam awaiting) {
         this.idempotent = idempotent;
         this.audience = audience;
         this.inbox = inbox;
+        this.awaiting = awaiting;
     }
 
     @KafkaListener(topics = Topics.OBLIGATION, groupId = "notification-service")
@@ -42,11 +44,25 @@ class ObligationEventListener {
         idempotent.handleOnce("notification-service.obligation", event, this::apply);
     }
 
+    /** Notifies again, now that the alliance's team is known (see {@link AwaitingTeam}). */
+    void notifyWithTeam(CloudEvent event) {
+        apply(event);
+    }
+
     private void apply(CloudEvent event) {
         EventType type = event.knownType().orElse(null);
         if (type == null) {
             return;
         }
+        currentEvent.set(event);
+        try {
+            route(event, type);
+        } finally {
+            currentEvent.remove();
+        }
+    }
+
+    private void route(CloudEvent event, EventType type) {
         switch (type) {
             case OBLIGATION_MILESTONE_DUE -> {
                 MilestoneDue due = event.dataAs(MilestoneDue.class);
@@ -78,6 +94,13 @@ class ObligationEventListener {
     }
 
     private AllianceTeam team(String allianceId) {
-        return allianceId == null ? null : audience.team(allianceId).orElse(null);
+        AllianceTeam team = allianceId == null ? null : audience.team(allianceId).orElse(null);
+        if (team == null && allianceId != null) {
+            awaiting.keep(allianceId, currentEvent.get());
+        }
+        return team;
     }
+
+    /** The event being applied, so that one whose alliance is not known yet can be kept for later. */
+    private final ThreadLocal<CloudEvent> currentEvent = new ThreadLocal<>();
 }
