@@ -73,8 +73,7 @@ final class Endpoints {
             new Endpoint("obligation-service", "GET", "/api/v1/obligations?allianceId={allianceId}", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("obligation-service", "POST", "/api/v1/finance/events", "application/cloudevents+json", INVOICE_PAID, Access.FINANCE_CLIENTS, true),
             new Endpoint("notification-service", "GET", "/api/v1/preferences", null, null, Access.PEOPLE_OWN_DATA, true),
-            new Endpoint("notification-service", "GET", "/api/v1/notifications/unread-count", null, null, Access.PEOPLE_OWN_DATA, true),
-            new Endpoint("notification-service", "POST", "/api/v1/notifications/{notificationId}/archive", null, null, Access.PEOPLE_OWN_DATA, true));
+            new Endpoint("notification-service", "GET", "/api/v1/notifications/unread-count", null, null, Access.PEOPLE_OWN_DATA, true));
 
     private Endpoints() {
     }
