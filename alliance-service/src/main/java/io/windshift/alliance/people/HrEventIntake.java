@@ -1,7 +1,6 @@
 package io.windshift.alliance.people;
 
 import io.windshift.contract.CloudEvent;
-import io.windshift.contract.EventJson;
 import io.windshift.contract.EventType;
 import io.windshift.contract.Topics;
 import io.windshift.contract.hr.EventRescinded;
@@ -9,9 +8,8 @@ import io.windshift.contract.hr.OrgReorganized;
 import io.windshift.messaging.publish.EventPublisher;
 import io.windshift.messaging.publish.EventPublisher.Outgoing;
 import io.windshift.messaging.trace.TraceContext;
-import io.windshift.service.web.InvalidRequestException;
+import io.windshift.service.intake.CloudEventRequest;
 import io.windshift.service.web.InvalidRequestException.FieldProblem;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class HrEventIntake {
 
-    public static final int MAX_BATCH = 1000;
+    public static final int MAX_BATCH = CloudEventRequest.MAX_BATCH;
 
     private final EventPublisher publisher;
     private final Validator validator;
@@ -54,39 +51,11 @@ public class HrEventIntake {
     }
 
     public Accepted accept(String body) {
-        JsonNode root;
-        try {
-            root = EventJson.mapper().readTree(body);
-        } catch (JacksonException e) {
-            throw new InvalidRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
-        }
-        boolean batch = root.isArray();
-        List<JsonNode> nodes = new ArrayList<>();
-        if (batch) {
-            root.forEach(nodes::add);
-            if (nodes.isEmpty()) {
-                throw new InvalidRequestException("body", "a batch must hold at least one event");
-            }
-            if (nodes.size() > MAX_BATCH) {
-                throw new InvalidRequestException("body", "a batch holds at most " + MAX_BATCH + " events");
-            }
-        } else if (root.isObject()) {
-            nodes.add(root);
-        } else {
-            throw new InvalidRequestException("body", "must be a CloudEvent object or an array of them");
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        List<Outgoing> outgoing = new ArrayList<>();
+        List<CloudEvent> events = CloudEventRequest.parse(body, Topics.HR, "an HR", validator, HrEventIntake::checkReorg);
         String traceparent = trace.currentTraceparent();
-        for (int i = 0; i < nodes.size(); i++) {
-            String prefix = batch ? "[" + i + "]." : "";
-            CloudEvent event = parse(nodes.get(i), prefix, problems);
-            if (event != null) {
-                outgoing.add(new Outgoing(Topics.HR, keyOf(event, outgoing), event.withTraceparent(traceparent)));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+        List<Outgoing> outgoing = new ArrayList<>();
+        for (CloudEvent event : events) {
+            outgoing.add(new Outgoing(Topics.HR, keyOf(event, outgoing), event.withTraceparent(traceparent)));
         }
         // Future-dated events wait for their effective date; a rescind of a held event cancels it.
         LocalDate today = LocalDate.now(clock);
@@ -113,52 +82,8 @@ public class HrEventIntake {
         return date == null || date.isNull() ? null : LocalDate.parse(date.asString());
     }
 
-    private CloudEvent parse(JsonNode node, String prefix, List<FieldProblem> problems) {
-        if (!node.isObject()) {
-            problems.add(new FieldProblem(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "must be a CloudEvent object"));
-            return null;
-        }
-        CloudEvent event;
-        try {
-            event = EventJson.mapper().treeToValue(node, CloudEvent.class);
-        } catch (JacksonException e) {
-            problems.add(new FieldProblem(prefix + "body", "is not a CloudEvent: " + e.getOriginalMessage()));
-            return null;
-        }
-        int before = problems.size();
-        require(event.specversion(), prefix + "specversion", problems);
-        if (event.specversion() != null && !CloudEvent.SPEC_VERSION.equals(event.specversion())) {
-            problems.add(new FieldProblem(prefix + "specversion", "must be 1.0"));
-        }
-        require(event.id(), prefix + "id", problems);
-        require(event.source(), prefix + "source", problems);
-        require(event.type(), prefix + "type", problems);
-        EventType type = event.knownType().orElse(null);
-        if (event.type() != null && (type == null || !type.isHr())) {
-            problems.add(new FieldProblem(prefix + "type", "'" + event.type() + "' is not an HR event type this endpoint accepts"));
-        }
-        if (event.data() == null || !event.data().isObject()) {
-            problems.add(new FieldProblem(prefix + "data", "must be an object"));
-        } else if (type != null && type.isHr()) {
-            validatePayload(event, type, prefix, problems);
-        }
-        return problems.size() == before ? canonical(event, type) : null;
-    }
-
-    private void validatePayload(CloudEvent event, EventType type, String prefix, List<FieldProblem> problems) {
-        Object payload;
-        try {
-            payload = event.dataAs(type.payloadType());
-        } catch (tools.jackson.databind.DatabindException e) {
-            String field = e.getPath().isEmpty() ? "" : "." + e.getPath().getLast().getPropertyName();
-            problems.add(new FieldProblem(prefix + "data" + field, "has an invalid value: " + e.getOriginalMessage()));
-            return;
-        }
-        Set<ConstraintViolation<Object>> violations = validator.validate(payload);
-        violations.stream()
-                .map(v -> new FieldProblem(prefix + "data." + v.getPropertyPath(), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(FieldProblem::field))
-                .forEach(problems::add);
+    /** Nobody both moves and leaves in one reorg. */
+    private static void checkReorg(Object payload, String prefix, List<FieldProblem> problems) {
         if (payload instanceof OrgReorganized reorg) {
             Set<String> seen = new HashSet<>();
             reorg.departedWorkers().forEach(d -> seen.add(d.personId()));
@@ -168,12 +93,6 @@ public class HrEventIntake {
                 }
             }
         }
-    }
-
-    /** The type as its canonical wire name, so consumers never see the {@code .v1} alias. */
-    private static CloudEvent canonical(CloudEvent event, EventType type) {
-        return new CloudEvent(event.specversion(), event.id(), event.source(), type.wireName(), event.subject(),
-                event.time() == null ? java.time.Instant.now() : event.time(), event.datacontenttype(), event.data(), event.traceparent());
     }
 
     /**
@@ -196,11 +115,5 @@ public class HrEventIntake {
             case HR_EVENT_RESCINDED -> event.dataAs(EventRescinded.class).rescindedEventId();
             default -> event.data().get("personId").asString();
         };
-    }
-
-    private static void require(String value, String field, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "is required"));
-        }
     }
 }
