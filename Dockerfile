@@ -1,10 +1,11 @@
-# Container image of the obligation-service. Build from the repository root (the Maven reactor needs all poms):
-#   docker build -f obligation-service/Dockerfile -t windshift/obligation-service .
-# docker-compose.yml does this with "build: {context: ., dockerfile: obligation-service/Dockerfile}".
+# Container image of one Windshift service. Build from the repository root (the Maven reactor needs all poms):
+#   docker build --build-arg MODULE=alliance-service -t windshift/alliance-service .
+# docker-compose.yml builds each service with "build: {context: ., args: {MODULE: <service>}}".
 
 # ---- build stage: the module and what it depends on, tests skipped (CI runs them: ./windshift test)
 FROM maven:3.9-eclipse-temurin-21 AS build
-ARG MODULE=obligation-service
+ARG MODULE
+RUN test -n "$MODULE" || { echo "build with --build-arg MODULE=<service module>" >&2; exit 1; }
 WORKDIR /src
 # 1) Only the poms, then a build of empty modules: downloads dependencies and plugins into a layer
 #    that stays cached until a pom changes. Failures here are harmless (the real build follows).
