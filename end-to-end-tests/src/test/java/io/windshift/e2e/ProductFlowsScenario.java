@@ -57,7 +57,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
 
         // One impact per affected alliance; the departed manager's obligation joins Helios's impact.
         String head = tokens().person("p-head", "HEAD_OF_ALLIANCE_MANAGEMENT");
-        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(FLOW_TIMEOUT).ignoreExceptions().pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode impacts = json(send("GET", "/api/v1/impacts?triggerEventId=" + reorg, head, null, null, null));
             assertThat(impacts).hasSize(2);
             assertThat(kinds(impacts, helios)).contains("ALLIANCE_MANAGER_VACANT", "PARTNER_NOTICE_REQUIRED", "OBLIGATION_OWNER_VACANT");
@@ -69,7 +69,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
         assertThat(json(send("GET", "/api/v1/alliances/" + quiet, head, null, null, null)).get("vacantRoles")).isEmpty();
 
         // Exactly one notification per person for the reorg, listing all of that person's affected alliances.
-        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(FLOW_TIMEOUT).ignoreExceptions().pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(allianceIdsOfOnlyNotification(sponsor, reorg)).containsExactlyInAnyOrder(helios, nova);
             assertThat(allianceIdsOfOnlyNotification("p-head", reorg)).containsExactlyInAnyOrder(helios, nova);
             assertThat(allianceIdsOfOnlyNotification(lead1, reorg)).containsExactly(helios);
@@ -98,7 +98,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
 
         String due = LocalDate.now().plusDays(30).toString();
-        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(FLOW_TIMEOUT).ignoreExceptions().pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (String person : List.of(lead, am, jscMember, newSponsor)) {
                 JsonNode items = json(send("GET", "/api/v1/notifications", tokens().person(person, "EMPLOYEE"), null, null, null)).get("items");
                 assertThat(items).as(person).anySatisfy(i -> {
@@ -126,7 +126,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
         // Due in 5 days: the 7-day reminder is the nearest lead time already passed and fires once.
         String obligation = registerObligation(admin, alliance, owner, "Milestone payment " + u, LocalDate.now().plusDays(5));
 
-        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(FLOW_TIMEOUT).ignoreExceptions().pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (String person : List.of(owner, finance)) {
                 JsonNode items = json(send("GET", "/api/v1/notifications", tokens().person(person, "EMPLOYEE"), null, null, null)).get("items");
                 assertThat(items).as(person).filteredOn(i -> i.get("type").asString().equals("obligation.milestone-due")).hasSize(1);
@@ -140,7 +140,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
         HttpResponse<String> paid = send("POST", "/api/v1/finance/events", tokens().client("sap", "finance.events:write"),
                 "application/cloudevents+json", invoice, null);
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(202);
-        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(FLOW_TIMEOUT).ignoreExceptions().pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode occurrence = json(send("GET", "/api/v1/obligations/" + obligation, admin, null, null, null)).get("occurrences").get(0);
             assertThat(occurrence.get("status").asString()).isEqualTo("FULFILLED");
             assertThat(occurrence.get("timeliness").asString()).isEqualTo("EARLY");
@@ -199,7 +199,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
                  "direction":"OWED_BY_US","ownerId":"%s","amount":2500000.00,"currency":"USD","dueDate":"%s"}
                 """.formatted(allianceId, title, owner, due);
         String[] id = new String[1];
-        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+        await().atMost(FLOW_TIMEOUT).ignoreExceptions().pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             HttpResponse<String> created = send("POST", "/api/v1/obligations", admin, "application/json", body, null);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             id[0] = json(created).get("id").asString();
@@ -208,7 +208,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
     }
 
     private void awaitObligationServiceKnows(String admin, String allianceId) {
-        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+        await().atMost(FLOW_TIMEOUT).ignoreExceptions().pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(send("GET", "/api/v1/obligations?allianceId=" + allianceId, admin, null, null, null).statusCode()).isEqualTo(200));
     }
 

@@ -42,7 +42,9 @@ class DeadLetterIT extends MessagingIntegrationTest {
 
         try (TopicProbe dlt = new TopicProbe(bootstrap, Topics.deadLetter(Topics.ALLIANCE))) {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                ConsumerRecord<String, byte[]> dead = dlt.records().stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+                // An assertion, not orElseThrow: Awaitility retries on assertion errors only.
+                assertThat(dlt.records()).anyMatch(r -> key.equals(r.key()));
+                ConsumerRecord<String, byte[]> dead = dlt.records().stream().filter(r -> key.equals(r.key())).findFirst().get();
                 assertThat(TopicProbe.value(dead)).isEqualTo("{not json");
                 assertThat(TopicProbe.header(dead, DeadLetterReason.HEADER)).startsWith("MalformedEventException").contains("not a CloudEvent");
                 assertThat(TopicProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.ALLIANCE);
@@ -61,7 +63,9 @@ class DeadLetterIT extends MessagingIntegrationTest {
 
         try (TopicProbe dlt = new TopicProbe(bootstrap, Topics.deadLetter(Topics.ALLIANCE))) {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                ConsumerRecord<String, byte[]> dead = dlt.records().stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+                // An assertion, not orElseThrow: Awaitility retries on assertion errors only.
+                assertThat(dlt.records()).anyMatch(r -> key.equals(r.key()));
+                ConsumerRecord<String, byte[]> dead = dlt.records().stream().filter(r -> key.equals(r.key())).findFirst().get();
                 assertThat(EventJson.read(dead.value()).id()).isEqualTo(poison);
                 assertThat(TopicProbe.header(dead, DeadLetterReason.HEADER)).isEqualTo("PoisonEventException: amount must be positive");
             });
