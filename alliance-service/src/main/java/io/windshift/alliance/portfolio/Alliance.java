@@ -164,8 +164,7 @@ public class Alliance implements OutboxAggregate {
             }
         }
         if (governanceChanged) {
-            events.add(new AllianceEvent(EventIds.derived(triggerEventId, id, personId, "governance"), EventType.ALLIANCE_GOVERNANCE_CHANGED,
-                    id, new GovernanceChanged(id, governanceOnWire(), nextVersion())));
+            events.add(governanceChanged(EventIds.derived(triggerEventId, id, personId, "governance")));
         }
         return new Vacancy(events, findings);
     }
@@ -188,47 +187,31 @@ public class Alliance implements OutboxAggregate {
      * Returns the events and, in words, what was and was not restored.
      */
     public Restoration restoreSeatsVacatedBy(String rescindedEventId, List<Finding> vacatedGovernanceSeats, String rescindEventId) {
-        List<AllianceEvent> events = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (RoleAssignment ended : List.copyOf(assignments)) {
-            if (ended.isCurrent() || !rescindedEventId.equals(ended.endedBy())) {
-                continue;
-            }
-            Role role = ended.role();
-            Optional<RoleAssignment> holder = currentHolderOf(role);
-            if (TeamRules.SINGLE_HOLDER.contains(role) && holder.isPresent()) {
-                notes.add(ended.personId() + " was not restored as " + role + ": " + holder.get().personId() + " holds it since " + holder.get().since());
-                continue;
-            }
-            replace(ended, RoleAssignment.start(role, ended.personId(), ended.since()));
-            events.add(new AllianceEvent(EventIds.derived(rescindEventId, id, role.name(), "restored"), EventType.ALLIANCE_ROLE_ASSIGNED, id,
-                    new RoleAssigned(id, role.name(), ended.personId(), null, rescindEventId, nextVersion())));
-            KeyRoleKind key = KeyRoleKind.of(role);
-            if (key != null) {
-                events.add(keyRoleChanged(key, null, ended.personId(), "RESCINDED", ended.since(), rescindEventId));
-            }
-            notes.add(ended.personId() + " restored as " + role);
-        }
-        boolean governanceChanged = false;
-        for (Finding seat : vacatedGovernanceSeats) {
-            String code = seat.seat().substring("GOVERNANCE:".length());
-            for (GovernanceBody body : List.copyOf(governanceBodies)) {
-                if (body.code().equals(code) && !body.hasMember(seat.personId())) {
-                    governanceBodies.set(governanceBodies.indexOf(body), body.with(seat.personId()));
-                    governanceChanged = true;
-                    notes.add(seat.personId() + " restored to the " + code);
-                }
-            }
-        }
-        if (governanceChanged) {
-            events.add(new AllianceEvent(EventIds.derived(rescindEventId, id, "governance", "restored"), EventType.ALLIANCE_GOVERNANCE_CHANGED,
-                    id, new GovernanceChanged(id, governanceOnWire(), nextVersion())));
-        }
-        return new Restoration(events, notes);
+        return SeatRestoration.restore(this, rescindedEventId, vacatedGovernanceSeats, rescindEventId);
     }
 
     /** What a rescind gave back. */
     public record Restoration(List<AllianceEvent> events, List<String> notes) {
+    }
+
+    /** Gives an ended assignment back, as if it had never ended (a rescind). */
+    void reopen(RoleAssignment ended) {
+        replace(ended, RoleAssignment.start(ended.role(), ended.personId(), ended.since()));
+    }
+
+    /** Puts a person back on a governance body; false if they are on it already or there is no such body. */
+    boolean readmit(String code, String personId) {
+        for (GovernanceBody body : List.copyOf(governanceBodies)) {
+            if (body.code().equals(code) && !body.hasMember(personId)) {
+                governanceBodies.set(governanceBodies.indexOf(body), body.with(personId));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    AllianceEvent governanceChanged(String eventId) {
+        return new AllianceEvent(eventId, EventType.ALLIANCE_GOVERNANCE_CHANGED, id, new GovernanceChanged(id, governanceOnWire(), nextVersion()));
     }
 
     /**
@@ -247,17 +230,7 @@ public class Alliance implements OutboxAggregate {
         if (tier == previousTier && stage == previousStage && status == previousStatus) {
             return new Vacancy(List.of(), List.of());
         }
-        List<Finding> findings = new ArrayList<>();
-        if (tier == Tier.STRATEGIC && currentHolderOf(Role.ALLIANCE_MANAGER).isEmpty()) {
-            findings.add(Finding.of(ImpactKind.ALLIANCE_MANAGER_VACANT, Role.ALLIANCE_MANAGER.name(), null,
-                    "now STRATEGIC (was " + previousTier + ") and has no alliance manager"));
-        }
-        Role leadRole = policy.leadRoleAt(stage);
-        Optional<RoleAssignment> lead = currentHolderOf(Role.PARTNERSHIP_LEAD);
-        if (leadRole != null && lead.isPresent() && !holds(lead.get().personId(), leadRole)) {
-            findings.add(Finding.of(ImpactKind.LEAD_VACANT, Role.PARTNERSHIP_LEAD.name(), lead.get().personId(),
-                    "at stage " + stage + " the partnership lead must be the " + leadRole + "; the current lead is not"));
-        }
+        List<Finding> findings = TeamRules.afterReprioritisation(this, previousTier, policy);
         AllianceEvent event = new AllianceEvent(EventIds.derived(triggerEventId, id, "reprioritised"), EventType.ALLIANCE_REPRIORITISED, id,
                 new io.windshift.contract.alliance.AllianceReprioritised(id, asset, tier.name(), stage.name(), status.name(), previousTier.name(),
                         previousStage.name(), previousStatus.name(), reason, triggerEventId, nextVersion()));
@@ -269,8 +242,7 @@ public class Alliance implements OutboxAggregate {
         TeamRules.checkGovernance(List.of(body));
         governanceBodies.removeIf(b -> b.code().equals(body.code()));
         governanceBodies.add(body);
-        return new AllianceEvent(EventIds.random(), EventType.ALLIANCE_GOVERNANCE_CHANGED, id,
-                new GovernanceChanged(id, governanceOnWire(), nextVersion()));
+        return governanceChanged(EventIds.random());
     }
 
     /** Partner notices due because the holder of {@code seat} changed on {@code on}. */
@@ -284,7 +256,7 @@ public class Alliance implements OutboxAggregate {
                 n.clauseRef(), n.dueDate())).toList();
     }
 
-    private AllianceEvent keyRoleChanged(KeyRoleKind key, String previous, String next, String reason, LocalDate on, String triggerEventId) {
+    AllianceEvent keyRoleChanged(KeyRoleKind key, String previous, String next, String reason, LocalDate on, String triggerEventId) {
         KeyRoleChanged changed = new KeyRoleChanged(id, name, tier.name(), stage.name(), key.role.name(), previous, next, reason, on,
                 partnerNoticesFor(Agreement.NoticeSeat.of(key.role), on), triggerEventId, nextVersion());
         String eventId = "ASSIGNED".equals(reason) ? triggerEventId : EventIds.derived(triggerEventId, id, key.role.name(), "changed");
@@ -347,7 +319,7 @@ public class Alliance implements OutboxAggregate {
     }
 
     /** The version this document will have once the pending change is saved (Spring Data starts at 0). */
-    private long nextVersion() {
+    long nextVersion() {
         return version == null ? 0 : version + 1;
     }
 

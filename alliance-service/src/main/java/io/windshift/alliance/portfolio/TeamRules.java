@@ -72,4 +72,21 @@ public final class TeamRules {
     public static boolean overCapacity(int load, PortfolioPolicy policy) {
         return load > policy.capacity();
     }
+
+    /**
+     * What a new profile asks of an existing team: a STRATEGIC alliance without an alliance manager, or a
+     * lead who no longer fits the company's model at the new stage.
+     */
+    static List<Finding> afterReprioritisation(Alliance alliance, Tier previousTier, PortfolioPolicy policy) {
+        List<Finding> findings = new java.util.ArrayList<>();
+        if (alliance.tier() == Tier.STRATEGIC && alliance.currentHolderOf(Role.ALLIANCE_MANAGER).isEmpty()) {
+            findings.add(Finding.of(ImpactKind.ALLIANCE_MANAGER_VACANT, Role.ALLIANCE_MANAGER.name(), null,
+                    "now STRATEGIC (was " + previousTier + ") and has no alliance manager"));
+        }
+        Role leadRole = policy.leadRoleAt(alliance.stage());
+        alliance.currentHolderOf(Role.PARTNERSHIP_LEAD).filter(lead -> leadRole != null && !alliance.holds(lead.personId(), leadRole))
+                .ifPresent(lead -> findings.add(Finding.of(ImpactKind.LEAD_VACANT, Role.PARTNERSHIP_LEAD.name(), lead.personId(),
+                        "at stage " + alliance.stage() + " the partnership lead must be the " + leadRole + "; the current lead is not")));
+        return findings;
+    }
 }
