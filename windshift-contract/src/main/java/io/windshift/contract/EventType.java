@@ -3,6 +3,8 @@ package io.windshift.contract;
 import io.windshift.contract.alliance.AllianceRegistered;
 import io.windshift.contract.alliance.AllianceReprioritised;
 import io.windshift.contract.alliance.ChangeImpactAssessed;
+import io.windshift.contract.alliance.ChangeImpactResolved;
+import io.windshift.contract.alliance.ImpactActionChanged;
 import io.windshift.contract.alliance.GovernanceChanged;
 import io.windshift.contract.alliance.KeyRoleChanged;
 import io.windshift.contract.alliance.ManagerOverCapacity;
@@ -53,6 +55,8 @@ public enum EventType {
     ALLIANCE_GOVERNANCE_CHANGED("alliance.governance-changed", 1, Topics.ALLIANCE, GovernanceChanged.class),
     ALLIANCE_REPRIORITISED("alliance.reprioritised", 1, Topics.ALLIANCE, AllianceReprioritised.class),
     ALLIANCE_CHANGE_IMPACT_ASSESSED("alliance.change-impact-assessed", 1, Topics.ALLIANCE, ChangeImpactAssessed.class),
+    ALLIANCE_IMPACT_ACTION_CHANGED("alliance.impact-action-changed", 1, Topics.ALLIANCE, ImpactActionChanged.class),
+    ALLIANCE_CHANGE_IMPACT_RESOLVED("alliance.change-impact-resolved", 1, Topics.ALLIANCE, ChangeImpactResolved.class),
 
     OBLIGATION_REGISTERED("obligation.registered", 1, Topics.OBLIGATION, ObligationRegistered.class),
     OBLIGATION_MILESTONE_DUE("obligation.milestone-due", 1, Topics.OBLIGATION, MilestoneDue.class),

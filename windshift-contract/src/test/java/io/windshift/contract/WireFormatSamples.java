@@ -3,6 +3,8 @@ package io.windshift.contract;
 import io.windshift.contract.alliance.AllianceRegistered;
 import io.windshift.contract.alliance.AllianceReprioritised;
 import io.windshift.contract.alliance.ChangeImpactAssessed;
+import io.windshift.contract.alliance.ChangeImpactResolved;
+import io.windshift.contract.alliance.ImpactActionChanged;
 import io.windshift.contract.alliance.GovernanceBody;
 import io.windshift.contract.alliance.GovernanceChanged;
 import io.windshift.contract.alliance.KeyRoleChanged;
@@ -69,11 +71,18 @@ final class WireFormatSamples {
             Map.entry(EventType.ALLIANCE_MANAGER_OVER_CAPACITY, new ManagerOverCapacity("p-1001", 6, 5,
                     List.of("al-1", "al-2", "al-3", "al-4", "al-5", "al-7"), "evt-10")),
             Map.entry(EventType.ALLIANCE_CHANGE_IMPACT_ASSESSED, new ChangeImpactAssessed("imp-hr-evt-41-al-7", "hr-evt-41",
-                    "hr.org.reorganized", "al-7", "Helios oncology", "STRATEGIC", "LATE", "CRITICAL", "ASSESSED",
+                    "hr.org.reorganized", "al-7", "Helios oncology", "STRATEGIC", "LATE", "CRITICAL", "OPEN",
                     List.of(new ChangeImpactAssessed.Finding("ALLIANCE_MANAGER_VACANT", "ALLIANCE_MANAGER", "p-1001", "Ada Moreno departed"),
                             new ChangeImpactAssessed.Finding("PARTNER_NOTICE_REQUIRED", "ALLIANCE_MANAGER", "p-1001", "agr-3 section 4.2 within 14 days")),
                     List.of("Name an interim alliance manager for Helios oncology; notify Helios Bio by 2026-12-15 under section 4.2"),
                     TIME, 1)),
+            Map.entry(EventType.ALLIANCE_IMPACT_ACTION_CHANGED, new ImpactActionChanged("imp-hr-evt-41-al-7", "act-5f2c", "hr-evt-41",
+                    "hr.org.reorganized", "al-7", "Helios oncology", "STRATEGIC", "PARTNER_NOTICE_REQUIRED", "ALLIANCE_MANAGER", "p-1001",
+                    "Notify Helios Bio by 2026-12-15 under section 4.2 of agr-3", "COMPLETED", "DONE", "p-0100", null,
+                    LocalDate.parse("2026-12-15"), "agr-3", "4.2", "ob-notice-5f2c", null, "system", null, "evt-19", "obligation.fulfilled",
+                    TIME, "IN_PROGRESS", new ImpactActionChanged.Progress(2, 1, 1, 0), 3)),
+            Map.entry(EventType.ALLIANCE_CHANGE_IMPACT_RESOLVED, new ChangeImpactResolved("imp-hr-evt-41-al-7", "hr-evt-41",
+                    "hr.org.reorganized", "al-7", "Helios oncology", "STRATEGIC", 1, 1, TIME, 4)),
             Map.entry(EventType.OBLIGATION_REGISTERED, new ObligationRegistered("ob-12", "al-7", "Phase 3 first patient dosed milestone",
                     "MILESTONE_PAYMENT", "FINANCIAL", "OWED_BY_US", "p-1001", "p-0300", new BigDecimal("2500000.00"), "USD", DAY,
                     "agr-3", "7.1(b)", "evt-11")),
@@ -84,7 +93,7 @@ final class WireFormatSamples {
             Map.entry(EventType.OBLIGATION_OWNER_VACATED, new OwnerVacated("ob-12", "al-7", "Phase 3 first patient dosed milestone",
                     "p-1001", "TERMINATED", "hr-evt-41")),
             Map.entry(EventType.OBLIGATION_OWNER_ASSIGNED, new OwnerAssigned("ob-12", "al-7", "Phase 3 first patient dosed milestone",
-                    "p-0300", "p-1001", "evt-12")),
+                    "p-0300", "p-1001", "evt-12", "hr-evt-41")),
             Map.entry(EventType.OBLIGATION_FULFILLED, new OccurrenceClosed("ob-12", "ob-12-1", "al-7", "Phase 3 first patient dosed milestone",
                     DAY, TIME, "EARLY", new BigDecimal("2500000.00"), "USD", "invoice inv-88 paid", "fin-evt-3")),
             Map.entry(EventType.OBLIGATION_WAIVED, new OccurrenceClosed("ob-13", "ob-13-4", "al-7", "Quarterly royalty report",

@@ -117,9 +117,10 @@ public class Obligation implements OutboxAggregate {
         }
         ownerId = vacatedOwnerId;
         vacatedOwnerId = null;
+        String filled = vacatedBy;
         vacatedBy = null;
         history.add(new AuditEntry(now, rescindEventId, "OWNER_RESTORED", ownerId + " (departure " + rescindedEventId + " rescinded)"));
-        OwnerAssigned assigned = new OwnerAssigned(id, allianceId, title, ownerId, null, rescindEventId);
+        OwnerAssigned assigned = new OwnerAssigned(id, allianceId, title, ownerId, null, rescindEventId, filled);
         return Optional.of(new ObligationEvent(EventIds.derived(id, rescindEventId, "owner-assigned"),
                 EventType.OBLIGATION_OWNER_ASSIGNED, id, assigned));
     }
@@ -130,12 +131,13 @@ public class Obligation implements OutboxAggregate {
             return Optional.empty();
         }
         String previous = ownerId != null ? ownerId : vacatedOwnerId;
+        String filled = ownerId == null ? vacatedBy : null;
         ownerId = personId;
         vacatedOwnerId = null;
         vacatedBy = null;
         history.add(new AuditEntry(now, by, "OWNER_ASSIGNED", personId + (previous == null ? "" : " (was " + previous + ")")));
         String eventId = EventIds.random();
-        OwnerAssigned assigned = new OwnerAssigned(id, allianceId, title, personId, previous, eventId);
+        OwnerAssigned assigned = new OwnerAssigned(id, allianceId, title, personId, previous, eventId, filled);
         return Optional.of(new ObligationEvent(eventId, EventType.OBLIGATION_OWNER_ASSIGNED, id, assigned));
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code alliance.change-impact-assessed}: what one triggering change does to one alliance. One record per
  * (trigger, alliance), however many people of the trigger touch that alliance; a later revision of the same
  * impact (an obligation owner found vacant, a rescind) carries a higher {@code revision} and the same
- * {@code impactId}. {@code status} is ASSESSED or RESCINDED.
+ * {@code impactId}. {@code status} is OPEN, IN_PROGRESS, RESOLVED
+ * (every action done or dismissed; also an impact that asks for no action) or RESCINDED.
  */
 public record ChangeImpactAssessed(
         String impactId,
