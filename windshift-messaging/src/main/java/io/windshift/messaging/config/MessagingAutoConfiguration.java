@@ -98,6 +98,12 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    static io.windshift.messaging.store.VersionedSaveIndexes versionedSaveIndexes(
+            org.springframework.beans.factory.ObjectProvider<MongoTemplate> mongo) {
+        return new io.windshift.messaging.store.VersionedSaveIndexes(mongo);
+    }
+
+    @Bean
     Outbox outbox(MongoTemplate mongo, OutboxRelay relay) {
         return new Outbox(mongo, relay);
     }
