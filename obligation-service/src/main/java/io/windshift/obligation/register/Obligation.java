@@ -46,7 +46,18 @@ public class Obligation implements OutboxAggregate {
     private List<Integer> leadTimes;
     private Schedule schedule;
     private String sourceEventId;
+    /** The alliance impact action this obligation tracks (partner notices), or null. */
+    private ActionLink link;
     private int occurrenceCount;
+    /**
+     * What the occurrences add up to, kept here so that lists filter and page in the store (see
+     * {@link ObligationStatus}): the state of the current occurrence (the earliest one still open or in
+     * dispute) or how they all closed, its due date, and the day it becomes due soon (the longest lead time
+     * before). Refreshed by the register after every change of an occurrence.
+     */
+    private OccurrenceState state;
+    private LocalDate nextDueDate;
+    private LocalDate dueSoonFrom;
     private Instant createdAt;
     private List<AuditEntry> history = new ArrayList<>();
     @Version
@@ -61,6 +72,10 @@ public class Obligation implements OutboxAggregate {
     }
 
     public static Registration register(String id, ObligationTerms terms, String by, String sourceEventId, Instant now) {
+        return register(id, terms, by, sourceEventId, null, now);
+    }
+
+    public static Registration register(String id, ObligationTerms terms, String by, String sourceEventId, ActionLink link, Instant now) {
         Obligation o = new Obligation();
         o.id = id;
         o.allianceId = terms.allianceId();
@@ -77,6 +92,7 @@ public class Obligation implements OutboxAggregate {
         o.leadTimes = List.copyOf(terms.leadTimes());
         o.schedule = terms.schedule();
         o.sourceEventId = sourceEventId;
+        o.link = link;
         o.createdAt = now;
         o.history.add(new AuditEntry(now, by, "REGISTERED", terms.type() + " " + terms.title()));
         List<Occurrence> occurrences = new ArrayList<>();
@@ -85,6 +101,7 @@ public class Obligation implements OutboxAggregate {
         for (int i = 0; i < dates.size(); i++) {
             occurrences.add(Occurrence.plan(o, i + 1, dates.get(i), by, now));
         }
+        o.summarise(occurrences);
         LocalDate first = dates.getFirst();
         ObligationRegistered registered = new ObligationRegistered(id, o.allianceId, o.title, o.type.name(), o.category.name(),
                 o.direction.name(), o.ownerId, o.reviewerId, o.amount, o.currency, first, o.agreementId, o.clauseRef,
@@ -141,6 +158,44 @@ public class Obligation implements OutboxAggregate {
         return Optional.of(new ObligationEvent(eventId, EventType.OBLIGATION_OWNER_ASSIGNED, id, assigned));
     }
 
+    /** The summary of these occurrences (all of this obligation's), as stored on the obligation. */
+    record Progress(OccurrenceState state, LocalDate nextDueDate, LocalDate dueSoonFrom) {
+
+        static Progress of(List<Occurrence> occurrences, List<Integer> leadTimes) {
+            Optional<Occurrence> current = occurrences.stream().filter(oc -> !oc.state().isClosed())
+                    .min(java.util.Comparator.comparing(Occurrence::dueDate, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                            .thenComparingInt(Occurrence::sequence));
+            if (current.isPresent()) {
+                LocalDate due = current.get().dueDate();
+                int longest = leadTimes == null || leadTimes.isEmpty() ? 0 : leadTimes.getFirst();
+                return new Progress(current.get().state(), due, due == null ? null : due.minusDays(longest));
+            }
+            boolean allWaived = !occurrences.isEmpty() && occurrences.stream().allMatch(oc -> oc.state() == OccurrenceState.WAIVED);
+            return new Progress(allWaived ? OccurrenceState.WAIVED : OccurrenceState.FULFILLED, null, null);
+        }
+    }
+
+    /** Takes the summary of its occurrences; true when it changed. */
+    boolean summarise(List<Occurrence> occurrences) {
+        Progress progress = Progress.of(occurrences, leadTimes);
+        if (progress.equals(progress())) {
+            return false;
+        }
+        state = progress.state();
+        nextDueDate = progress.nextDueDate();
+        dueSoonFrom = progress.dueSoonFrom();
+        return true;
+    }
+
+    Progress progress() {
+        return new Progress(state, nextDueDate, dueSoonFrom);
+    }
+
+    /** OPEN, DUE_SOON, OVERDUE or IN_DISPUTE by the current occurrence, or FULFILLED / WAIVED once all are closed. */
+    public ObligationStatus status(LocalDate today) {
+        return ObligationStatus.of(state, nextDueDate, dueSoonFrom, today);
+    }
+
     /** Payments and their reports: what finance sees and what invoices close. */
     public boolean isPayment() {
         return category == Category.FINANCIAL || type.isPayment();
@@ -190,6 +245,9 @@ public class Obligation implements OutboxAggregate {
     public List<Integer> leadTimes() { return leadTimes; }
     public Schedule schedule() { return schedule; }
     public String sourceEventId() { return sourceEventId; }
+    public ActionLink link() { return link; }
+    /** The due date of the current occurrence; null once all are closed, or while it awaits its trigger. */
+    public LocalDate nextDueDate() { return nextDueDate; }
     public Instant createdAt() { return createdAt; }
     /** Occurrence ids are the obligation id and a sequence number: read by {@code _id}, never by a scan. */
     public List<String> occurrenceIds() {

@@ -2,6 +2,10 @@ package io.windshift.obligation.register;
 
 import io.windshift.obligation.teams.AllianceTeams;
 import io.windshift.service.security.Caller;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +35,32 @@ public class ObligationAccess {
                 || (caller.hasRole(FINANCE) && obligation.isPayment())
                 || obligation.isOwnedOrReviewedBy(caller.subject())
                 || teams.involves(obligation.allianceId(), caller.subject());
+    }
+
+    /**
+     * {@link #canRead} as a store filter on obligation documents, so that a list is scoped, counted and paged
+     * by the store: null when the caller sees everything; otherwise owned or reviewed by them, of an alliance
+     * where they hold a role (the team projection), or, for FINANCE, a payment obligation.
+     */
+    public Criteria readableBy(Caller caller) {
+        if (!caller.isPerson()) {
+            return Criteria.where("_id").in(List.of());
+        }
+        if (caller.seesEverything()) {
+            return null;
+        }
+        List<Criteria> any = new ArrayList<>();
+        if (caller.hasRole(FINANCE)) {
+            any.add(Criteria.where("category").is(Category.FINANCIAL.name()));
+            any.add(Criteria.where("type").in(Arrays.stream(ObligationType.values()).filter(ObligationType::isPayment).map(Enum::name).toList()));
+        }
+        any.add(Criteria.where("ownerId").is(caller.subject()));
+        any.add(Criteria.where("reviewerId").is(caller.subject()));
+        List<String> alliances = teams.allianceIdsOf(caller.subject());
+        if (!alliances.isEmpty()) {
+            any.add(Criteria.where("allianceId").in(alliances));
+        }
+        return new Criteria().orOperator(any);
     }
 
     public boolean canManage(Caller caller, String allianceId) {

@@ -1,6 +1,5 @@
 package io.windshift.obligation.register;
 
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.windshift.messaging.outbox.Outbox;
 import io.windshift.obligation.schedule.DueIndex;
@@ -8,16 +7,22 @@ import io.windshift.service.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,13 +49,26 @@ public class ObligationRegister {
         this.clock = clock;
         outbox.watch(Obligation.class);
         outbox.watch(Occurrence.class);
-        // Optimistic locking filters on {_id, version}: a unique index on exactly those keys keeps it O(1)
-        // on the embedded store too (it ignores non-unique indexes). Owner and alliance indexes serve MongoDB.
-        for (String collection : List.of("obligations", "occurrences")) {
-            mongo.getCollection(collection).createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+        // The unique {_id, version} index of optimistic locking comes from windshift-messaging (VersionedSaveIndexes).
+        // These serve MongoDB (the embedded store ignores non-unique indexes): each branch of
+        // the read scope ($or of owner, reviewer, alliances, finance's payment kinds) and the list's order,
+        // so a page is read from an index, plus status / due-date filters across the whole register.
+        var obligations = mongo.getCollection("obligations");
+        for (String key : List.of("ownerId", "reviewerId", "allianceId", "category", "type")) {
+            obligations.createIndex(Indexes.ascending(key, "createdAt", "_id"));
         }
-        mongo.getCollection("obligations").createIndex(Indexes.ascending("allianceId"));
-        mongo.getCollection("obligations").createIndex(Indexes.ascending("ownerId"));
+        obligations.createIndex(Indexes.ascending("createdAt", "_id"));
+        obligations.createIndex(Indexes.ascending(ObligationStatus.STATE, ObligationStatus.NEXT_DUE_DATE));
+    }
+
+    /**
+     * Obligations stored before they carried their occurrences' summary get it once at startup, so the status
+     * and due-date filters see them too.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void summariseLegacyObligations() {
+        List<Obligation> legacy = mongo.find(Query.query(Criteria.where(ObligationStatus.STATE).exists(false)), Obligation.class);
+        legacy.forEach(this::refreshProgress);
     }
 
     public Obligation register(ObligationTerms terms, String by) {
@@ -59,10 +77,18 @@ public class ObligationRegister {
 
     /** Registers under a deterministic id, once: a redelivered cause finds it there and adds nothing. */
     public Optional<Obligation> registerOnce(String id, ObligationTerms terms, String by, String sourceEventId) {
+        return registerOnce(id, terms, by, sourceEventId, null);
+    }
+
+    /** As {@link #registerOnce(String, ObligationTerms, String, String)}, tracking an alliance impact action. */
+    public Optional<Obligation> registerOnce(String id, ObligationTerms terms, String by, String sourceEventId, ActionLink link) {
         if (mongo.findById(id, Obligation.class) != null) {
             return Optional.empty();
         }
-        return Optional.of(save(Obligation.register(id, terms, by, sourceEventId, clock.instant())));
+        Obligation.Registration registration = Obligation.register(id, terms, by, sourceEventId, link, clock.instant());
+        // Occurrences left by an attempt that died before writing the obligation belong to nothing: this one replaces them.
+        mongo.remove(Query.query(Criteria.where("_id").in(registration.obligation().occurrenceIds())), Occurrence.class);
+        return Optional.of(save(registration));
     }
 
     private Obligation save(Obligation.Registration registration) {
@@ -92,10 +118,60 @@ public class ObligationRegister {
         return Optional.ofNullable(mongo.findById(occurrenceId, Occurrence.class));
     }
 
+    /** The occurrences of several obligations in one read, by obligation id, each list in sequence. */
+    public Map<String, List<Occurrence>> occurrencesOf(List<Obligation> obligations) {
+        List<String> ids = obligations.stream().flatMap(o -> o.occurrenceIds().stream()).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Occurrence>> byObligation = new HashMap<>();
+        for (Occurrence occurrence : mongo.find(Query.query(Criteria.where("_id").in(ids)), Occurrence.class)) {
+            byObligation.computeIfAbsent(occurrence.obligationId(), k -> new ArrayList<>()).add(occurrence);
+        }
+        byObligation.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(Occurrence::sequence)));
+        return byObligation;
+    }
+
     /** Obligations of one alliance, or all of them, oldest first. */
     public List<Obligation> list(String allianceId) {
         Query query = allianceId == null ? new Query() : Query.query(Criteria.where("allianceId").is(allianceId));
         return mongo.find(query.with(Sort.by("createdAt", "_id")), Obligation.class);
+    }
+
+    /** One page of a list and how many match in all. */
+    public record Found(List<Obligation> items, long total) {
+    }
+
+    /**
+     * One page of the obligations matching {@code filter} within {@code scope} (what the caller may read, as a
+     * store filter; null for everything), oldest first: filtered, counted, sorted and paged by the store.
+     */
+    public Found search(ObligationFilter filter, Criteria scope, int page, int size) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Criteria> all = new ArrayList<>();
+        if (scope != null) {
+            all.add(scope);
+        }
+        if (filter.ownerId() != null) {
+            all.add(Criteria.where("ownerId").is(filter.ownerId()));
+        }
+        if (filter.allianceId() != null) {
+            all.add(Criteria.where("allianceId").is(filter.allianceId()));
+        }
+        if (filter.status() != null) {
+            all.add(filter.status().criteria(today));
+        }
+        if (filter.dueBefore() != null) {
+            all.add(Criteria.where(ObligationStatus.NEXT_DUE_DATE).lte(filter.dueBefore()));
+        }
+        Criteria criteria = all.isEmpty() ? null : all.size() == 1 ? all.getFirst() : new Criteria().andOperator(all);
+        long total = mongo.count(criteria == null ? new Query() : Query.query(criteria), Obligation.class);
+        long skip = (long) page * size;
+        if (total <= skip) {
+            return new Found(List.of(), total);
+        }
+        Query query = (criteria == null ? new Query() : Query.query(criteria)).with(Sort.by("createdAt", "_id")).skip(skip).limit(size);
+        return new Found(mongo.find(query, Obligation.class), total);
     }
 
     public Obligation assignOwner(String obligationId, String personId, String by) {
@@ -167,13 +243,43 @@ public class ObligationRegister {
         for (int attempt = 1; ; attempt++) {
             Occurrence occurrence = findOccurrence(occurrenceId).orElseThrow(() -> new NotFoundException("No occurrence " + occurrenceId));
             Obligation obligation = get(occurrence.obligationId());
+            Occurrence saved;
             try {
-                return saveOccurrence(occurrence, change.apply(obligation, occurrence));
+                saved = saveOccurrence(occurrence, change.apply(obligation, occurrence));
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
+                continue;
             }
+            refreshProgress(obligation);
+            return saved;
+        }
+    }
+
+    /**
+     * Stores the summary of the obligation's occurrences on it (state, next due date) when it changed: one
+     * conditional write on {@code {_id, version}} that bumps the version, so a concurrent save of a stale copy
+     * of the obligation loses and retries rather than undoing it.
+     */
+    private void refreshProgress(Obligation obligation) {
+        for (int attempt = 1; ; attempt++) {
+            if (!obligation.summarise(occurrencesOf(obligation))) {
+                return;
+            }
+            Obligation.Progress progress = obligation.progress();
+            Query current = Query.query(Criteria.where("_id").is(obligation.id()).and("version").is(obligation.version()));
+            Update update = new Update().set(ObligationStatus.STATE, progress.state())
+                    .set(ObligationStatus.NEXT_DUE_DATE, progress.nextDueDate())
+                    .set(ObligationStatus.DUE_SOON_FROM, progress.dueSoonFrom())
+                    .inc("version", 1);
+            if (mongo.updateFirst(current, update, Obligation.class).getMatchedCount() == 1) {
+                return;
+            }
+            if (attempt >= MAX_ATTEMPTS) {
+                throw new OptimisticLockingFailureException("obligation " + obligation.id() + " kept changing");
+            }
+            obligation = get(obligation.id());
         }
     }
 

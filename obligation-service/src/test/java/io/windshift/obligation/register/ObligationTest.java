@@ -7,6 +7,7 @@ import io.windshift.contract.obligation.OwnerAssigned;
 import io.windshift.contract.obligation.OwnerVacated;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ObligationTest {
@@ -57,5 +58,44 @@ class ObligationTest {
     void paymentsAreFinancialOrOfAPaymentType() {
         assertThat(report().isPayment()).isFalse();
         assertThat(OccurrenceTest.milestone(Schedule.once(LocalDate.parse("2027-06-30")), NOW).obligation().isPayment()).isTrue();
+    }
+
+    @Test
+    void theStatusIsThatOfTheCurrentOccurrenceUntilAllAreClosed() {
+        var reg = Obligation.register("ob-r", new ObligationTerms("al-1", "Quarterly report", "AGR-1", "9.3", Category.REPORTING,
+                ObligationType.ROYALTY_REPORT, Direction.OWED_TO_US, "p-owner", null, null, null, List.of(14, 3),
+                Schedule.recurring(LocalDate.parse("2027-03-31"), Frequency.QUARTERLY, LocalDate.parse("2027-09-30"))), "admin", null, NOW);
+        Obligation obligation = reg.obligation();
+        List<Occurrence> occurrences = reg.occurrences();
+        assertThat(obligation.nextDueDate()).isEqualTo(LocalDate.parse("2027-03-31"));
+        assertThat(obligation.status(LocalDate.parse("2027-03-16"))).isEqualTo(ObligationStatus.OPEN);
+        assertThat(obligation.status(LocalDate.parse("2027-03-17"))).isEqualTo(ObligationStatus.DUE_SOON);
+        assertThat(obligation.status(LocalDate.parse("2027-03-31"))).isEqualTo(ObligationStatus.DUE_SOON);
+        assertThat(obligation.status(LocalDate.parse("2027-04-01"))).isEqualTo(ObligationStatus.OVERDUE);
+
+        occurrences.get(0).fulfil(obligation, LocalDate.parse("2027-03-30"), "sent", "p-owner", null, NOW);
+        assertThat(obligation.summarise(occurrences)).isTrue();
+        assertThat(obligation.summarise(occurrences)).isFalse();
+        assertThat(obligation.nextDueDate()).isEqualTo(LocalDate.parse("2027-06-30"));
+        assertThat(obligation.status(LocalDate.parse("2027-04-01"))).isEqualTo(ObligationStatus.OPEN);
+
+        occurrences.get(1).dispute("partner disputes the figures", "p-owner", NOW);
+        obligation.summarise(occurrences);
+        assertThat(obligation.status(LocalDate.parse("2027-07-15"))).isEqualTo(ObligationStatus.IN_DISPUTE);
+        assertThat(obligation.nextDueDate()).isEqualTo(LocalDate.parse("2027-06-30"));
+
+        occurrences.get(1).waive(obligation, "settled", "p-am", NOW);
+        occurrences.get(2).waive(obligation, "agreement ended", "p-am", NOW);
+        obligation.summarise(occurrences);
+        assertThat(obligation.status(LocalDate.parse("2027-12-01"))).isEqualTo(ObligationStatus.FULFILLED);
+        assertThat(obligation.nextDueDate()).isNull();
+
+        var once = Obligation.register("ob-w", new ObligationTerms("al-1", "Notice", "AGR-1", "4.2", Category.GOVERNANCE,
+                ObligationType.PARTNER_NOTICE, Direction.OWED_BY_US, "p-owner", null, null, null, null,
+                Schedule.once(LocalDate.parse("2027-02-01"))), "alliance-service", "hr-1", new ActionLink("imp-1", "act-1"), NOW);
+        assertThat(once.obligation().link()).isEqualTo(new ActionLink("imp-1", "act-1"));
+        once.occurrences().getFirst().waive(once.obligation(), "told at the JSC", "p-am", NOW);
+        once.obligation().summarise(once.occurrences());
+        assertThat(once.obligation().status(LocalDate.parse("2027-03-01"))).isEqualTo(ObligationStatus.WAIVED);
     }
 }

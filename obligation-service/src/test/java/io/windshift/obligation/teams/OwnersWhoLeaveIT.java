@@ -8,28 +8,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.EventType;
 import io.windshift.contract.Topics;
-import io.windshift.contract.alliance.KeyRoleChanged;
-import io.windshift.contract.alliance.PartnerNotice;
 import io.windshift.contract.alliance.RoleVacated;
 import io.windshift.contract.alliance.TeamMember;
 import io.windshift.contract.hr.EventRescinded;
 import io.windshift.contract.hr.OrgReorganized;
 import io.windshift.contract.hr.WorkerTerminated;
-import io.windshift.contract.obligation.ObligationRegistered;
 import io.windshift.contract.obligation.OwnerAssigned;
 import io.windshift.contract.obligation.OwnerVacated;
 import io.windshift.messaging.testing.TopicProbe;
 import io.windshift.obligation.ObligationServiceIntegrationTest;
-import io.windshift.obligation.register.Obligation;
 import io.windshift.obligation.register.ObligationRegister;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Owners who leave (termination, reorg, role vacated), rescinds, and partner notices from key-role changes. */
+/** Owners who leave (termination, reorg, role vacated) and rescinds. Partner notices: see PartnerNoticesIT. */
 class OwnersWhoLeaveIT extends ObligationServiceIntegrationTest {
 
     @Autowired ObligationRegister register;
@@ -118,35 +113,6 @@ class OwnersWhoLeaveIT extends ObligationServiceIntegrationTest {
             assertThat(eventsOf(probe, here, EventType.OBLIGATION_OWNER_VACATED).getFirst().dataAs(OwnerVacated.class).triggerEventId())
                     .isEqualTo(transferId);
             assertThat(register.get(elsewhere).ownerId()).isEqualTo(owner);
-        }
-    }
-
-    @Test
-    void aSponsorChangeWithPartnerNoticesCreatesOneNoticeObligationPerClauseOwnedByTheAllianceManager() throws Exception {
-        String am = "p-am-" + UUID.randomUUID();
-        String allianceId = allianceWithTeam(new TeamMember("ALLIANCE_MANAGER", am), new TeamMember("EXECUTIVE_SPONSOR", "p-old"));
-        LocalDate due = clock.today().plusDays(30);
-        KeyRoleChanged changed = new KeyRoleChanged(allianceId, "Helios oncology", "STRATEGIC", "LATE", "EXECUTIVE_SPONSOR", "p-old", "p-new",
-                "ASSIGNED", clock.today(), List.of(new PartnerNotice("AGR-7", "12.3", 30, due), new PartnerNotice("AGR-8", "4.1", 10,
-                clock.today().plusDays(10))), "trigger-" + UUID.randomUUID(), 3);
-        String eventId = "ev-" + UUID.randomUUID();
-        CloudEvent event = CloudEvent.of(eventId, EventType.ALLIANCE_SPONSOR_CHANGED, "/alliance", allianceId, clock.instant(), changed, null);
-        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.OBLIGATION)) {
-            publish(Topics.ALLIANCE, allianceId, event);
-            await().atMost(Duration.ofSeconds(15)).until(() -> register.list(allianceId).size() == 2);
-            List<Obligation> notices = register.list(allianceId);
-            assertThat(notices).extracting(Obligation::ownerId).containsOnly(am);
-            assertThat(notices).extracting(Obligation::clauseRef).containsExactlyInAnyOrder("12.3", "4.1");
-            assertThat(notices).extracting(o -> o.type().name()).containsOnly("PARTNER_NOTICE");
-            assertThat(notices).extracting(Obligation::sourceEventId).containsOnly(changed.triggerEventId());
-            Obligation notice = notices.stream().filter(o -> o.clauseRef().equals("12.3")).findFirst().orElseThrow();
-            assertThat(register.occurrencesOf(notice).getFirst().dueDate()).isEqualTo(due);
-            await().atMost(Duration.ofSeconds(10)).until(() -> eventsOf(probe, notice.id(), EventType.OBLIGATION_REGISTERED).size() == 1);
-            assertThat(eventsOf(probe, notice.id(), EventType.OBLIGATION_REGISTERED).getFirst().dataAs(ObligationRegistered.class).type())
-                    .isEqualTo("PARTNER_NOTICE");
-            // The sponsor seat moved in the projection: the new sponsor sees the alliance's obligations.
-            mvc.perform(get("/api/v1/obligations").param("allianceId", allianceId).with(person("p-new", "EXECUTIVE_SPONSOR")))
-                    .andExpect(jsonPath("$.total").value(2));
         }
     }
 }

@@ -2,6 +2,8 @@ package io.windshift.obligation.register.api;
 
 import io.windshift.obligation.register.Obligation;
 import io.windshift.obligation.register.ObligationAccess;
+import io.windshift.obligation.register.ObligationFilter;
+import io.windshift.obligation.register.ObligationStatus;
 import io.windshift.obligation.register.ObligationRegister;
 import io.windshift.obligation.register.Occurrence;
 import io.windshift.obligation.register.OccurrenceClosedException;
@@ -18,7 +20,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -68,14 +72,48 @@ class ObligationController {
     record Page(List<ObligationView> items, int page, int size, long total) {
     }
 
+    /**
+     * Obligations the caller may read, oldest first, optionally by owner (a handover), alliance, status and
+     * latest next due date. Scope, filters, count and page are one store query each, never a scan in memory.
+     */
     @GetMapping
     Page list(@RequestParam(required = false) String allianceId,
+              @RequestParam(required = false) @Size(max = 100) String ownerId,
+              @RequestParam(required = false) String status,
+              @RequestParam(required = false) String dueBefore,
               @RequestParam(defaultValue = "0") @Min(0) int page,
               @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        Caller caller = Caller.current();
-        List<Obligation> visible = register.list(allianceId).stream().filter(o -> access.canRead(caller, o)).toList();
-        List<ObligationView> items = visible.stream().skip((long) page * size).limit(size).map(this::view).toList();
-        return new Page(items, page, size, visible.size());
+        ObligationFilter filter = new ObligationFilter(blankToNull(ownerId), blankToNull(allianceId), status(status), date("dueBefore", dueBefore));
+        ObligationRegister.Found found = register.search(filter, access.readableBy(Caller.current()), page, size);
+        return new Page(views(found.items()), page, size, found.total());
+    }
+
+    private static ObligationStatus status(String value) {
+        String status = blankToNull(value);
+        if (status == null) {
+            return null;
+        }
+        try {
+            return ObligationStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("status", "must be one of " + String.join(", ", ObligationStatus.names()));
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        String date = blankToNull(value);
+        if (date == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "must be an ISO date (yyyy-mm-dd)");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping("/{id}")
@@ -182,5 +220,12 @@ class ObligationController {
 
     private ObligationView view(Obligation obligation) {
         return ObligationView.of(obligation, register.occurrencesOf(obligation), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /** The views of a page, its occurrences read at once. */
+    private List<ObligationView> views(List<Obligation> obligations) {
+        Map<String, List<Occurrence>> occurrences = register.occurrencesOf(obligations);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return obligations.stream().map(o -> ObligationView.of(o, occurrences.getOrDefault(o.id(), List.of()), today)).toList();
     }
 }

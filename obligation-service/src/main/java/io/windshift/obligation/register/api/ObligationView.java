@@ -1,5 +1,6 @@
 package io.windshift.obligation.register.api;
 
+import io.windshift.obligation.register.ActionLink;
 import io.windshift.obligation.register.AuditEntry;
 import io.windshift.obligation.register.InvoiceRecord;
 import io.windshift.obligation.register.Obligation;
@@ -10,12 +11,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An obligation as the API shows it, with its occurrences and its audit history. */
+/**
+ * An obligation as the API shows it, with its occurrences and its audit history; {@code status} and
+ * {@code nextDueDate} are those of its current occurrence, {@code link} the impact action it tracks (partner notices).
+ */
 public record ObligationView(
         String id, String allianceId, String title, String agreementId, String clauseRef, String category, String type,
         String direction, String ownerId, String reviewerId, boolean ownerVacated, String vacatedOwnerId, String vacatedBy,
-        BigDecimal amount, String currency, List<Integer> leadTimes, Schedule schedule, String sourceEventId, Instant createdAt,
-        List<OccurrenceView> occurrences, List<AuditEntry> history) {
+        BigDecimal amount, String currency, List<Integer> leadTimes, Schedule schedule, String sourceEventId, ActionLink link,
+        String status, LocalDate nextDueDate, Instant createdAt, List<OccurrenceView> occurrences, List<AuditEntry> history) {
 
     public record OccurrenceView(String id, int sequence, LocalDate dueDate, String status, String timeliness, Instant closedAt,
                                  String evidence, BigDecimal expectedAmount, BigDecimal paidAmount, String currency,
@@ -31,7 +35,7 @@ public record ObligationView(
     static ObligationView of(Obligation o, List<Occurrence> occurrences, LocalDate today) {
         return new ObligationView(o.id(), o.allianceId(), o.title(), o.agreementId(), o.clauseRef(), o.category().name(), o.type().name(),
                 o.direction().name(), o.ownerId(), o.reviewerId(), o.ownerVacated(), o.vacatedOwnerId(), o.vacatedBy(), o.amount(),
-                o.currency(), o.leadTimes(), o.schedule(), o.sourceEventId(), o.createdAt(),
+                o.currency(), o.leadTimes(), o.schedule(), o.sourceEventId(), o.link(), o.status(today).name(), o.nextDueDate(), o.createdAt(),
                 occurrences.stream().map(oc -> OccurrenceView.of(oc, today)).toList(), o.history());
     }
 }

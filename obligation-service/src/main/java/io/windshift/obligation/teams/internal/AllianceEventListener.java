@@ -1,20 +1,15 @@
 package io.windshift.obligation.teams.internal;
 
 import io.windshift.contract.CloudEvent;
-import io.windshift.contract.EventIds;
 import io.windshift.contract.Topics;
 import io.windshift.contract.alliance.AllianceRegistered;
+import io.windshift.contract.alliance.ImpactActionChanged;
 import io.windshift.contract.alliance.KeyRoleChanged;
-import io.windshift.contract.alliance.PartnerNotice;
 import io.windshift.contract.alliance.RoleAssigned;
 import io.windshift.contract.alliance.RoleVacated;
 import io.windshift.messaging.consume.IdempotentConsumer;
-import io.windshift.obligation.register.Category;
-import io.windshift.obligation.register.Direction;
+import io.windshift.obligation.notices.PartnerNotices;
 import io.windshift.obligation.register.ObligationRegister;
-import io.windshift.obligation.register.ObligationTerms;
-import io.windshift.obligation.register.ObligationType;
-import io.windshift.obligation.register.Schedule;
 import io.windshift.obligation.teams.AllianceTeams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +17,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the alliance-team projection, vacates obligation owners who left an alliance's team, and turns
- * the partner notices of a sponsor or manager change into PARTNER_NOTICE obligations (one per event and
- * clause, under a derived id, so a redelivery adds nothing).
+ * Keeps the alliance-team projection, vacates obligation owners who left an alliance's team, and hands the
+ * impact actions of partner notices to {@link PartnerNotices} (open: a PARTNER_NOTICE obligation under the
+ * action's notice obligation id; dismissed by a person: waived; reassigned: new owner).
  */
 @Component
 class AllianceEventListener {
@@ -34,11 +29,13 @@ class AllianceEventListener {
     private final IdempotentConsumer idempotent;
     private final AllianceTeams teams;
     private final ObligationRegister register;
+    private final PartnerNotices notices;
 
-    AllianceEventListener(IdempotentConsumer idempotent, AllianceTeams teams, ObligationRegister register) {
+    AllianceEventListener(IdempotentConsumer idempotent, AllianceTeams teams, ObligationRegister register, PartnerNotices notices) {
         this.idempotent = idempotent;
         this.teams = teams;
         this.register = register;
+        this.notices = notices;
     }
 
     @KafkaListener(topics = Topics.ALLIANCE, groupId = "obligation-service")
@@ -65,29 +62,22 @@ class AllianceEventListener {
                     log.info("{} obligation(s) on {} lost their owner {} ({})", count, vacated.allianceId(), vacated.personId(), trigger);
                 }
             }
-            case ALLIANCE_SPONSOR_CHANGED, ALLIANCE_MANAGER_CHANGED -> keyRoleChanged(event, event.dataAs(KeyRoleChanged.class));
+            case ALLIANCE_SPONSOR_CHANGED, ALLIANCE_MANAGER_CHANGED -> keyRoleChanged(event.dataAs(KeyRoleChanged.class));
+            case ALLIANCE_IMPACT_ACTION_CHANGED -> notices.changed(event.id(), event.dataAs(ImpactActionChanged.class));
             case null, default -> {
-                // Governance, capacity and impact events change nothing in the register.
+                // Governance, capacity and impact assessments change nothing in the register.
             }
         }
     }
 
-    private void keyRoleChanged(CloudEvent event, KeyRoleChanged changed) {
+    /**
+     * The projection follows the seat. Partner notices are no longer created here: alliance-service opens one
+     * impact action per notice (for every seat, governance bodies included) and {@link PartnerNotices} registers
+     * the notice obligation from that, so taking them from this event too would double them.
+     */
+    private void keyRoleChanged(KeyRoleChanged changed) {
         if (changed.newPersonId() != null) {
             teams.assigned(changed.allianceId(), changed.role(), changed.newPersonId(), changed.allianceVersion());
-        }
-        String owner = teams.find(changed.allianceId()).flatMap(t -> t.holderOf(AllianceTeams.ALLIANCE_MANAGER))
-                .orElse(changed.newPersonId());
-        String source = changed.triggerEventId() == null ? event.id() : changed.triggerEventId();
-        for (PartnerNotice notice : changed.partnerNotices()) {
-            String id = "ob-" + EventIds.derived(event.id(), notice.agreementId(), notice.clauseRef());
-            String title = "Notify the partner of the " + changed.role().toLowerCase().replace('_', ' ') + " change on "
-                    + (changed.allianceName() == null ? changed.allianceId() : changed.allianceName());
-            ObligationTerms terms = new ObligationTerms(changed.allianceId(), title, notice.agreementId(), notice.clauseRef(),
-                    Category.GOVERNANCE, ObligationType.PARTNER_NOTICE, Direction.OWED_BY_US, owner, null, null, null, null,
-                    Schedule.once(notice.dueDate()));
-            register.registerOnce(id, terms, "alliance-service", source)
-                    .ifPresent(o -> log.info("Partner notice {} due {} for {}", o.id(), notice.dueDate(), changed.allianceId()));
         }
     }
 }
