@@ -85,7 +85,8 @@ public class ChangeAssessment {
                     portfolio.change(batch, entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
                             (alliance, outcome) -> {
                                 touched[0] = true;
-                                impacts.record(batch, triggerEventId, triggerType, alliance, named(outcome.findings(), names));
+                                impacts.record(batch, triggerEventId, triggerType, alliance, alliance.nextVersion(),
+                                        named(outcome.findings(), names));
                             });
                     affected += touched[0] ? 1 : 0;
                 }
@@ -106,7 +107,8 @@ public class ChangeAssessment {
         for (String allianceId : portfolio.alliancesOnAsset(asset)) {
             portfolio.reprioritise(allianceId, tier, stage, status, reason, triggerEventId, (alliance, outcome) -> {
                 changed.add(allianceId);
-                impacts.record(triggerEventId, "alliance.reprioritised", alliance, named(outcome.findings(), new HashMap<>()));
+                impacts.record(triggerEventId, "alliance.reprioritised", alliance, alliance.nextVersion(),
+                        named(outcome.findings(), new HashMap<>()));
             });
         }
         log.info("Reprioritisation {} of asset {} changed {} alliance(s)", triggerEventId, asset, changed.size());
@@ -116,13 +118,14 @@ public class ChangeAssessment {
     /** A change made through the API (sponsor or manager named, capacity flagged) joins the impact store. */
     public void recordApiChange(AlliancePortfolio.Change change, String triggerType) {
         if (!change.findings().isEmpty() && change.triggerEventId() != null) {
-            impacts.record(change.triggerEventId(), triggerType, change.alliance(), named(change.findings(), new HashMap<>()));
+            impacts.record(change.triggerEventId(), triggerType, change.alliance(),
+                    change.alliance().version() == null ? 0 : change.alliance().version(), named(change.findings(), new HashMap<>()));
         }
     }
 
     /** obligation-service found an obligation whose owner left: it joins the impact of the same trigger. */
     public void obligationOwnerVacated(String triggerEventId, String allianceId, String obligationId, String title, String previousOwnerId) {
-        portfolio.find(allianceId).ifPresent(alliance -> impacts.record(triggerEventId, "obligation.owner-vacated", alliance,
+        portfolio.find(allianceId).ifPresent(alliance -> impacts.record(triggerEventId, "obligation.owner-vacated", alliance, 0,
                 named(List.of(Finding.of(ImpactKind.OBLIGATION_OWNER_VACANT, "OBLIGATION:" + obligationId, previousOwnerId,
                         "obligation '" + title + "' (" + obligationId + ") owned by " + previousOwnerId)), new HashMap<>())));
     }
@@ -173,7 +176,8 @@ public class ChangeAssessment {
             List<Finding> annotated = new ArrayList<>();
             for (Finding f : findings) {
                 annotated.add(f.kind() == ImpactKind.ALLIANCE_MANAGER_VACANT && cover.kind() == ImpactKind.ALLIANCE_MANAGER_VACANT
-                        ? new Finding(f.kind(), f.seat(), f.personId(), f.detail() + "; " + cover.detail(), null, null) : f);
+                        ? new Finding(f.kind(), f.seat(), f.personId(), f.detail() + "; " + cover.detail(), null, null, f.personName(),
+                        null) : f);
             }
             findings = annotated;
             if (cover.kind() == ImpactKind.MANAGER_OVER_CAPACITY) {

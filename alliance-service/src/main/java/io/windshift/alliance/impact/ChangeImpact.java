@@ -9,6 +9,8 @@ import io.windshift.alliance.portfolio.Tier;
 import io.windshift.contract.EventIds;
 import io.windshift.contract.EventType;
 import io.windshift.contract.alliance.ChangeImpactAssessed;
+import io.windshift.contract.alliance.ChangeImpactResolved;
+import io.windshift.contract.alliance.ImpactActionChanged;
 import io.windshift.messaging.outbox.OutboxAggregate;
 import io.windshift.messaging.outbox.OutboxEvent;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -29,7 +32,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("change_impacts")
 public class ChangeImpact implements OutboxAggregate {
 
-    public enum Status { ASSESSED, RESCINDED }
+    /** {@code ASSESSED} was stored by earlier versions and is read as what the actions say. */
+    public enum Status { OPEN, IN_PROGRESS, RESOLVED, RESCINDED, ASSESSED }
 
     @Id
     private final String id;
@@ -47,6 +51,7 @@ public class ChangeImpact implements OutboxAggregate {
     private final List<String> notes;
     private Instant assessedAt;
     private int revision;
+    private final List<ImpactAction> actions;
     @Version
     private Long version;
     private final List<OutboxEvent> pendingEvents;
@@ -54,7 +59,7 @@ public class ChangeImpact implements OutboxAggregate {
     @PersistenceCreator
     ChangeImpact(String id, String triggerEventId, String triggerType, String allianceId, String allianceName, String partner, Tier tier,
                  Stage stage, Severity severity, Status status, List<Finding> findings, List<String> suggestedActions, List<String> notes,
-                 Instant assessedAt, int revision, Long version, List<OutboxEvent> pendingEvents) {
+                 Instant assessedAt, int revision, List<ImpactAction> actions, Long version, List<OutboxEvent> pendingEvents) {
         this.id = id;
         this.triggerEventId = triggerEventId;
         this.triggerType = triggerType;
@@ -70,7 +75,11 @@ public class ChangeImpact implements OutboxAggregate {
         this.notes = new ArrayList<>(notes == null ? List.of() : notes);
         this.assessedAt = assessedAt;
         this.revision = revision;
+        this.actions = new ArrayList<>(actions == null ? List.of() : actions);
         this.version = version;
+        if (status == Status.ASSESSED) {
+            this.status = statusFromActions();
+        }
         this.pendingEvents = new ArrayList<>(pendingEvents == null ? List.of() : pendingEvents);
     }
 
@@ -81,8 +90,8 @@ public class ChangeImpact implements OutboxAggregate {
 
     static ChangeImpact open(String triggerEventId, String triggerType, Alliance alliance) {
         return new ChangeImpact(idOf(triggerEventId, alliance.id()), triggerEventId, triggerType, alliance.id(), alliance.name(),
-                alliance.partner(), alliance.tier(), alliance.stage(), Severity.LOW, Status.ASSESSED, List.of(), List.of(), List.of(), null, 0,
-                null, List.of());
+                alliance.partner(), alliance.tier(), alliance.stage(), Severity.LOW, Status.OPEN, List.of(), List.of(), List.of(), null, 0,
+                List.of(), null, List.of());
     }
 
     /**
@@ -90,13 +99,23 @@ public class ChangeImpact implements OutboxAggregate {
      * Returns false, and changes nothing, when every finding was already there.
      */
     boolean assess(List<Finding> newFindings, Instant now) {
+        return assess(newFindings, f -> null, now);
+    }
+
+    /** As {@link #assess(List, Instant)}, opening the action {@code planner} gives each new finding that needs one. */
+    boolean assess(List<Finding> newFindings, java.util.function.Function<Finding, ImpactAction> planner, Instant now) {
         Map<String, Finding> byKey = new LinkedHashMap<>();
         findings.forEach(f -> byKey.put(f.key(), f));
         boolean changed = false;
+        List<ImpactAction> opened = new ArrayList<>();
         for (Finding finding : newFindings) {
             if (!byKey.containsKey(finding.key())) {
                 byKey.put(finding.key(), finding);
                 changed = true;
+                ImpactAction action = status == Status.RESCINDED || !ImpactAction.ACTIONABLE.contains(finding.kind()) ? null : planner.apply(finding);
+                if (action != null && action(action.id()).isEmpty()) {
+                    opened.add(action);
+                }
             }
         }
         if (!changed) {
@@ -107,7 +126,12 @@ public class ChangeImpact implements OutboxAggregate {
         byKey.values().stream().sorted(java.util.Comparator.comparing(Finding::kind)).forEach(findings::add);
         severity = findings.stream().map(f -> Severity.of(tier, stage, f.kind())).reduce(Severity.LOW, Severity::max);
         suggestedActions = SuggestedActions.of(allianceName, partner, findings);
+        Status before = status;
+        actions.addAll(opened);
+        status = statusFromActions();
         announce(now);
+        opened.forEach(a -> announceAction(a, "OPENED", null, ImpactAction.SYSTEM, null, now));
+        announceResolution(before, now);
         return true;
     }
 
@@ -118,6 +142,12 @@ public class ChangeImpact implements OutboxAggregate {
         }
         status = Status.RESCINDED;
         notes.addAll(restorationNotes);
+        for (ImpactAction open : actions.stream().filter(ImpactAction::isOpen).toList()) {
+            ImpactAction dismissed = open.closed(ImpactAction.State.DISMISSED, ImpactAction.SYSTEM, "DISMISSED",
+                    "HR rescinded " + triggerEventId, rescindEventId, "hr.event.rescinded", now);
+            replace(dismissed);
+            announceAction(dismissed, "DISMISSED", null, ImpactAction.SYSTEM, rescindEventId, now);
+        }
         List<String> actions = new ArrayList<>();
         actions.add("No action needed for " + allianceName + ": HR rescinded " + triggerEventId + " (rescind " + rescindEventId + ")"
                 + (restorationNotes.isEmpty() ? "" : "; " + String.join("; ", restorationNotes)));
@@ -138,6 +168,145 @@ public class ChangeImpact implements OutboxAggregate {
         pendingEvents.add(OutboxEvent.of(EventType.ALLIANCE_CHANGE_IMPACT_ASSESSED.topic(), allianceId,
                 io.windshift.contract.CloudEvent.of(EventIds.derived(id, "revision", Integer.toString(revision)),
                         EventType.ALLIANCE_CHANGE_IMPACT_ASSESSED, "/windshift/alliance-service", allianceId, now, assessed, null)));
+    }
+
+    /** A person completes an open action; {@link ActionAlreadyClosed} when it is closed already. */
+    ImpactAction complete(String actionId, String by, String note, Instant now) {
+        return close(actionId, ImpactAction.State.DONE, "COMPLETED", by, note, now);
+    }
+
+    /** A person dismisses an open action, with the reason. */
+    ImpactAction dismiss(String actionId, String by, String reason, Instant now) {
+        return close(actionId, ImpactAction.State.DISMISSED, "DISMISSED", by, reason, now);
+    }
+
+    /** Gives an open action to someone else; assigning the current assignee again changes nothing. */
+    ImpactAction assign(String actionId, String personId, String by, Instant now) {
+        ImpactAction action = openAction(actionId);
+        if (personId.equals(action.assigneeId())) {
+            return action;
+        }
+        Status before = status;
+        ImpactAction assigned = action.assignedTo(personId, by, now);
+        replace(assigned);
+        status = statusFromActions();
+        announceAction(assigned, "ASSIGNED", action.assigneeId(), by, null, now);
+        announceResolution(before, now);
+        return assigned;
+    }
+
+    /**
+     * A fact arrived ({@code key} at {@code seq}): the open actions it settles close, by the system, naming the
+     * event. A governance seat closes once per newcomer to its body. Returns the actions closed (none when the
+     * fact is older than the vacancy or was seen before).
+     */
+    List<ImpactAction> settle(ActionFact fact, Instant now) {
+        List<ImpactAction> closed = new ArrayList<>();
+        java.util.Set<String> newcomers = new java.util.HashSet<>(fact.members());
+        Status before = status;
+        for (ImpactAction action : List.copyOf(actions)) {
+            if (!action.isOpen() || !fact.key().equals(action.closeKey()) || fact.seq() < action.sinceVersion()) {
+                continue;
+            }
+            if (action.kind() == ImpactKind.GOVERNANCE_SEAT_VACANT) {
+                String newcomer = newcomers.stream().filter(m -> !action.membersAtVacancy().contains(m)).sorted().findFirst().orElse(null);
+                if (newcomer == null) {
+                    continue;
+                }
+                newcomers.remove(newcomer);
+            }
+            ImpactAction.State to = fact.dismisses() ? ImpactAction.State.DISMISSED : ImpactAction.State.DONE;
+            String change = to == ImpactAction.State.DONE ? "COMPLETED" : "DISMISSED";
+            ImpactAction done = action.closed(to, ImpactAction.SYSTEM, change, fact.note(), fact.eventId(), fact.eventType(), now);
+            replace(done);
+            closed.add(done);
+        }
+        if (!closed.isEmpty()) {
+            status = statusFromActions();
+            closed.forEach(a -> announceAction(a, a.state() == ImpactAction.State.DONE ? "COMPLETED" : "DISMISSED", null, ImpactAction.SYSTEM,
+                    fact.eventId(), now));
+            announceResolution(before, now);
+        }
+        return closed;
+    }
+
+    private ImpactAction close(String actionId, ImpactAction.State to, String change, String by, String note, Instant now) {
+        ImpactAction action = openAction(actionId);
+        Status before = status;
+        ImpactAction closed = action.closed(to, by, change, note, null, null, now);
+        replace(closed);
+        status = statusFromActions();
+        announceAction(closed, change, null, by, null, now);
+        announceResolution(before, now);
+        return closed;
+    }
+
+    private ImpactAction openAction(String actionId) {
+        ImpactAction action = action(actionId).orElseThrow(() -> new java.util.NoSuchElementException(actionId));
+        if (!action.isOpen() || status == Status.RESCINDED) {
+            throw new ActionAlreadyClosed(action);
+        }
+        return action;
+    }
+
+    public Optional<ImpactAction> action(String actionId) {
+        return actions.stream().filter(a -> a.id().equals(actionId)).findFirst();
+    }
+
+    private void replace(ImpactAction changed) {
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i).id().equals(changed.id())) {
+                actions.set(i, changed);
+                return;
+            }
+        }
+    }
+
+    /** RESOLVED when nothing is left open (also when nothing was asked); IN_PROGRESS once anything moved. */
+    private Status statusFromActions() {
+        if (status == Status.RESCINDED) {
+            return Status.RESCINDED;
+        }
+        if (actions.stream().noneMatch(ImpactAction::isOpen)) {
+            return Status.RESOLVED;
+        }
+        boolean moved = actions.stream().anyMatch(a -> !a.isOpen() || a.handledByHand());
+        return moved ? Status.IN_PROGRESS : Status.OPEN;
+    }
+
+    public ImpactActionChanged.Progress progress() {
+        int done = (int) actions.stream().filter(a -> a.state() == ImpactAction.State.DONE).count();
+        int dismissed = (int) actions.stream().filter(a -> a.state() == ImpactAction.State.DISMISSED).count();
+        return new ImpactActionChanged.Progress(actions.size(), actions.size() - done - dismissed, done, dismissed);
+    }
+
+    private void announceAction(ImpactAction a, String change, String previousAssigneeId, String by, String closedByEventId, Instant now) {
+        revision++;
+        ImpactAction.Change last = a.history().getLast();
+        ImpactActionChanged changed = new ImpactActionChanged(id, a.id(), triggerEventId, triggerType, allianceId, allianceName, tier.name(),
+                a.kind().name(), a.seat(), a.subjectPersonId(), a.title(), change, a.state().name(), a.assigneeId(), previousAssigneeId,
+                a.dueDate(), a.agreementId(), a.clauseRef(), a.noticeObligationId(), a.obligationId(), by, last.note(),
+                closedByEventId, closedByEventId == null ? null : last.eventType(), now, status.name(), progress(), revision);
+        pendingEvents.add(OutboxEvent.of(EventType.ALLIANCE_IMPACT_ACTION_CHANGED.topic(), allianceId,
+                io.windshift.contract.CloudEvent.of(EventIds.derived(id, a.id(), change, Integer.toString(revision)),
+                        EventType.ALLIANCE_IMPACT_ACTION_CHANGED, "/windshift/alliance-service", allianceId, now, changed, null)));
+    }
+
+    private void announceResolution(Status before, Instant now) {
+        if (status != Status.RESOLVED || before == Status.RESOLVED || actions.isEmpty()) {
+            return;
+        }
+        revision++;
+        ImpactActionChanged.Progress p = progress();
+        ChangeImpactResolved resolved = new ChangeImpactResolved(id, triggerEventId, triggerType, allianceId, allianceName, tier.name(), p.done(),
+                p.dismissed(), now, revision);
+        pendingEvents.add(OutboxEvent.of(EventType.ALLIANCE_CHANGE_IMPACT_RESOLVED.topic(), allianceId,
+                io.windshift.contract.CloudEvent.of(EventIds.derived(id, "resolved", Integer.toString(revision)),
+                        EventType.ALLIANCE_CHANGE_IMPACT_RESOLVED, "/windshift/alliance-service", allianceId, now, resolved, null)));
+    }
+
+    public List<ImpactAction> actions() {
+        return List.copyOf(actions);
     }
 
     public List<Finding> findingsOf(ImpactKind kind) {

@@ -24,18 +24,7 @@ final class SuggestedActions {
                 .collect(Collectors.groupingBy(f -> f.seat() + "|" + f.personId()));
         List<String> actions = new ArrayList<>();
         for (Finding finding : findings.stream().sorted(Comparator.comparing(Finding::kind)).toList()) {
-            String action = switch (finding.kind()) {
-                case SPONSOR_VACANT -> "Name an interim executive sponsor for " + allianceName;
-                case ALLIANCE_MANAGER_VACANT -> "Name an interim alliance manager for " + allianceName + suffix(finding.detail(), "suggested interim");
-                case LEAD_VACANT -> "Name a partnership lead for " + allianceName + " (single point of accountability)";
-                case GOVERNANCE_SEAT_VACANT -> "Fill the " + finding.seat().substring("GOVERNANCE:".length()) + " seat of " + finding.who()
-                        + " on " + allianceName + " before its next meeting";
-                case ROLE_VACANT -> "Name a new " + finding.seat().toLowerCase().replace('_', ' ') + " for " + allianceName;
-                case OBLIGATION_OWNER_VACANT -> "Reassign " + finding.detail() + " on " + allianceName;
-                case MANAGER_OVER_CAPACITY -> "Rebalance " + allianceName + ": " + finding.detail();
-                case ROLE_HOLDER_MOVED -> "Confirm " + finding.who() + " stays " + finding.seat() + " of " + allianceName + " (" + finding.detail() + ")";
-                case PARTNER_NOTICE_REQUIRED -> null;
-            };
+            String action = finding.kind() == ImpactKind.PARTNER_NOTICE_REQUIRED ? null : titleOf(allianceName, finding);
             if (action == null) {
                 continue;
             }
@@ -46,9 +35,24 @@ final class SuggestedActions {
             actions.add(action);
         }
         // Notices without a vacancy (a sponsor named through the API): the notice is the action.
-        noticesBySeat.values().stream().flatMap(List::stream)
-                .map(n -> capitalise(n.detail()) + " (" + n.seat() + " changed on " + allianceName + ")").forEach(actions::add);
+        noticesBySeat.values().stream().flatMap(List::stream).map(n -> titleOf(allianceName, n)).forEach(actions::add);
         return actions.stream().distinct().toList();
+    }
+
+    /** One finding's action in plain words: "Name an interim executive sponsor for Helios oncology". */
+    static String titleOf(String allianceName, Finding finding) {
+        return switch (finding.kind()) {
+            case SPONSOR_VACANT -> "Name an interim executive sponsor for " + allianceName;
+            case ALLIANCE_MANAGER_VACANT -> "Name an interim alliance manager for " + allianceName + suffix(finding.detail(), "suggested interim");
+            case LEAD_VACANT -> "Name a partnership lead for " + allianceName + " (single point of accountability)";
+            case GOVERNANCE_SEAT_VACANT -> "Fill the " + finding.seat().substring("GOVERNANCE:".length()) + " seat of " + finding.who()
+                    + " on " + allianceName + " before its next meeting";
+            case ROLE_VACANT -> "Name a new " + finding.seat().toLowerCase().replace('_', ' ') + " for " + allianceName;
+            case OBLIGATION_OWNER_VACANT -> "Reassign " + finding.detail() + " on " + allianceName;
+            case MANAGER_OVER_CAPACITY -> "Rebalance " + allianceName + ": " + finding.detail();
+            case ROLE_HOLDER_MOVED -> "Confirm " + finding.who() + " stays " + finding.seat() + " of " + allianceName + " (" + finding.detail() + ")";
+            case PARTNER_NOTICE_REQUIRED -> capitalise(finding.detail()) + " (" + finding.seat() + " changed on " + allianceName + ")";
+        };
     }
 
     private static String suffix(String detail, String marker) {

@@ -251,9 +251,9 @@ public class Alliance implements OutboxAggregate {
     }
 
     private List<Finding> noticesFor(Agreement.NoticeSeat seat, String seatName, String personId, LocalDate on) {
-        return partnerNoticesFor(seat, on).stream().map(n -> new Finding(ImpactKind.PARTNER_NOTICE_REQUIRED, seatName, personId,
+        return partnerNoticesFor(seat, on).stream().map(n -> Finding.notice(seatName, personId,
                 "notify " + partner + " by " + n.dueDate() + " under section " + n.clauseRef() + " of " + n.agreementId(),
-                n.clauseRef(), n.dueDate())).toList();
+                n.agreementId(), n.clauseRef(), n.dueDate())).toList();
     }
 
     AllianceEvent keyRoleChanged(KeyRoleKind key, String previous, String next, String reason, LocalDate on, String triggerEventId) {
@@ -319,7 +319,7 @@ public class Alliance implements OutboxAggregate {
     }
 
     /** The version this document will have once the pending change is saved (Spring Data starts at 0). */
-    long nextVersion() {
+    public long nextVersion() {
         return version == null ? 0 : version + 1;
     }
 

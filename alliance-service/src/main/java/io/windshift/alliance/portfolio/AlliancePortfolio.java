@@ -92,9 +92,9 @@ public class AlliancePortfolio {
             }
             changes.stream().map(AllianceEvent::payload).filter(p -> p instanceof io.windshift.contract.alliance.KeyRoleChanged)
                     .map(p -> (io.windshift.contract.alliance.KeyRoleChanged) p)
-                    .forEach(k -> k.partnerNotices().forEach(n -> findings.add(new Finding(ImpactKind.PARTNER_NOTICE_REQUIRED, k.role(),
-                            k.newPersonId(), "notify " + alliance.partner() + " by " + n.dueDate() + " under section " + n.clauseRef()
-                            + " of " + n.agreementId(), n.clauseRef(), n.dueDate()))));
+                    .forEach(k -> k.partnerNotices().forEach(n -> findings.add(Finding.notice(k.role(), k.newPersonId(),
+                            "notify " + alliance.partner() + " by " + n.dueDate() + " under section " + n.clauseRef()
+                            + " of " + n.agreementId(), n.agreementId(), n.clauseRef(), n.dueDate()))));
             alliance.record(events.toOutbox(changes));
             return alliance;
         });
@@ -223,8 +223,14 @@ public class AlliancePortfolio {
         return result;
     }
 
+    /** How many STRATEGIC alliances one manager leads (that manager's index entry, verified; not the whole load map). */
     public int strategicLoadOf(String managerId) {
-        return managerLoad().getOrDefault(managerId, List.of()).size();
+        List<String> ids = load.strategicAlliancesOf(managerId);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return (int) mongo.find(new Query(Criteria.where("_id").in(ids)), Alliance.class).stream()
+                .filter(a -> a.tier() == Tier.STRATEGIC && a.holds(managerId, Role.ALLIANCE_MANAGER)).count();
     }
 
     private void checkCapacity(Alliance alliance, String managerId, String field, String triggerEventId, List<AllianceEvent> changes,

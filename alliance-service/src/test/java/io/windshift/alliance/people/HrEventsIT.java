@@ -151,7 +151,7 @@ class HrEventsIT extends AllianceServiceIntegrationTest {
     }
 
     private double duplicates() {
-        var counter = meters.find("windshift.events.consumed").tag("outcome", "duplicate").counter();
+        var counter = meters.find("windshift.events.consumed").tag("consumer", "alliance-service.hr").tag("outcome", "duplicate").counter();
         return counter == null ? 0 : counter.count();
     }
 }

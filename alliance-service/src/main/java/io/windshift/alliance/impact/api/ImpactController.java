@@ -1,14 +1,17 @@
 package io.windshift.alliance.impact.api;
 
 import io.windshift.alliance.impact.ChangeImpact;
-import io.windshift.alliance.impact.ChangeImpacts;
-import io.windshift.alliance.portfolio.AlliancePortfolio;
+import io.windshift.alliance.impact.ImpactAction;
+import io.windshift.alliance.impact.ImpactActions;
 import io.windshift.alliance.portfolio.Finding;
 import io.windshift.service.security.Caller;
 import io.windshift.service.web.InvalidRequestException;
 import io.windshift.service.web.NotFoundException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,53 +21,62 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stored change impacts: "what did reorg R affect?" ({@code triggerEventId}) and "what happened to alliance
- * A?" ({@code allianceId}). Admins and the head of alliance management see all; anyone else sees the impacts
- * on alliances where they hold a role.
+ * Stored change impacts: "what did reorg R affect?" ({@code triggerEventId}), "what happened to alliance
+ * A?" ({@code allianceId}), optionally only those of one {@code status}. Admins and the head of alliance
+ * management see all; anyone else sees the impacts on alliances where they hold a seat.
  */
 @RestController
 @RequestMapping("/api/v1/impacts")
 class ImpactController {
 
-    private final ChangeImpacts impacts;
-    private final AlliancePortfolio portfolio;
+    private final ImpactActions actions;
 
-    ImpactController(ChangeImpacts impacts, AlliancePortfolio portfolio) {
-        this.impacts = impacts;
-        this.portfolio = portfolio;
+    ImpactController(ImpactActions actions) {
+        this.actions = actions;
     }
 
     @GetMapping
     @PreAuthorize("@callerRules.isPerson()")
     List<ImpactView> list(@RequestParam(required = false) @Size(max = 200) String triggerEventId,
-                          @RequestParam(required = false) @Size(max = 200) String allianceId) {
+                          @RequestParam(required = false) @Size(max = 200) String allianceId,
+                          @RequestParam(required = false) ChangeImpact.Status status,
+                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size) {
         if ((triggerEventId == null) == (allianceId == null)) {
             throw new InvalidRequestException("triggerEventId", "give exactly one of triggerEventId or allianceId");
         }
-        List<ChangeImpact> found = triggerEventId != null ? impacts.ofTrigger(triggerEventId) : impacts.ofAlliance(allianceId);
-        return found.stream().filter(this::visible).map(ImpactView::of).toList();
+        if (status == ChangeImpact.Status.ASSESSED) {
+            throw new InvalidRequestException("status", "must be one of OPEN, IN_PROGRESS, RESOLVED, RESCINDED");
+        }
+        return actions.impacts(Caller.current(), triggerEventId, allianceId, status, page, size).stream().map(ImpactView::of).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("@callerRules.isPerson()")
     ImpactView get(@PathVariable String id) {
-        return impacts.find(id).filter(this::visible).map(ImpactView::of)
+        return actions.find(id).filter(i -> actions.maySee(Caller.current(), i.allianceId())).map(ImpactView::of)
                 .orElseThrow(() -> new NotFoundException("No impact " + id + " visible to you"));
     }
 
-    private boolean visible(ChangeImpact impact) {
-        Caller caller = Caller.current();
-        return caller.seesEverything() || portfolio.find(impact.allianceId()).filter(a -> a.seats(caller.subject())).isPresent();
-    }
-
     record ImpactView(String id, String triggerEventId, String triggerType, String allianceId, String allianceName, String tier, String stage,
-                      String severity, String status, List<Finding> impacts, List<String> suggestedActions, List<String> notes,
-                      Instant assessedAt, int revision) {
+                      String severity, String status, List<Finding> impacts, List<String> suggestedActions, List<ActionView> actions,
+                      io.windshift.contract.alliance.ImpactActionChanged.Progress progress, List<String> notes, Instant assessedAt, int revision) {
 
         static ImpactView of(ChangeImpact i) {
             return new ImpactView(i.id(), i.triggerEventId(), i.triggerType(), i.allianceId(), i.allianceName(), i.tier().name(),
-                    i.stage().name(), i.severity().name(), i.status().name(), i.findings(), i.suggestedActions(), i.notes(), i.assessedAt(),
-                    i.revision());
+                    i.stage().name(), i.severity().name(), i.status().name(), i.findings(), i.suggestedActions(),
+                    i.actions().stream().map(ActionView::of).toList(), i.progress(), i.notes(), i.assessedAt(), i.revision());
+        }
+    }
+
+    record ActionView(String id, String kind, String seat, String subjectPersonId, String title, String state, String assigneeId,
+                      LocalDate dueDate, String agreementId, String clauseRef, String noticeObligationId, String obligationId, Instant openedAt,
+                      Instant closedAt, List<ImpactAction.Change> history) {
+
+        static ActionView of(ImpactAction a) {
+            return new ActionView(a.id(), a.kind().name(), a.seat(), a.subjectPersonId(), a.title(), a.state().name(), a.assigneeId(),
+                    a.dueDate(), a.agreementId(), a.clauseRef(), a.noticeObligationId(), a.obligationId(), a.openedAt(), a.closedAt(),
+                    a.history());
         }
     }
 }

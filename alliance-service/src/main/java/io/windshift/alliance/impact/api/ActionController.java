@@ -1,0 +1,108 @@
+package io.windshift.alliance.impact.api;
+
+import io.windshift.alliance.impact.ActionAlreadyClosed;
+import io.windshift.alliance.impact.ImpactAction;
+import io.windshift.alliance.impact.ImpactActions;
+import io.windshift.alliance.impact.internal.ActionStore;
+import io.windshift.service.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Acting on the actions of a change impact (complete, dismiss with a reason, assign), "my open actions", and
+ * where one change stands. Closing an action that is closed already is a 409 problem.
+ */
+@RestController
+class ActionController {
+
+    private static final String PEOPLE = "@callerRules.isPerson()";
+
+    private final ImpactActions actions;
+
+    ActionController(ImpactActions actions) {
+        this.actions = actions;
+    }
+
+    record CompleteRequest(@Size(max = 2000) String note) {
+    }
+
+    record DismissRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record AssignRequest(@NotBlank @Size(max = 200) String personId) {
+    }
+
+    @PostMapping("/api/v1/impacts/{impactId}/actions/{actionId}/complete")
+    @PreAuthorize(PEOPLE)
+    ImpactController.ImpactView complete(@PathVariable String impactId, @PathVariable String actionId,
+                                         @RequestBody(required = false) @Valid CompleteRequest body) {
+        return ImpactController.ImpactView.of(actions.complete(Caller.current(), impactId, actionId, body == null ? null : body.note()));
+    }
+
+    @PostMapping("/api/v1/impacts/{impactId}/actions/{actionId}/dismiss")
+    @PreAuthorize(PEOPLE)
+    ImpactController.ImpactView dismiss(@PathVariable String impactId, @PathVariable String actionId, @RequestBody @Valid DismissRequest body) {
+        return ImpactController.ImpactView.of(actions.dismiss(Caller.current(), impactId, actionId, body.reason().strip()));
+    }
+
+    @PostMapping("/api/v1/impacts/{impactId}/actions/{actionId}/assign")
+    @PreAuthorize(PEOPLE)
+    ImpactController.ImpactView assign(@PathVariable String impactId, @PathVariable String actionId, @RequestBody @Valid AssignRequest body) {
+        return ImpactController.ImpactView.of(actions.assign(Caller.current(), impactId, actionId, body.personId().strip()));
+    }
+
+    record ActionPage(List<ActionStore.ActionRow> items, int page, int size, long total) {
+    }
+
+    /** Open work: by default the caller's own open actions, oldest due first. */
+    @GetMapping("/api/v1/actions")
+    @PreAuthorize(PEOPLE)
+    ActionPage list(@RequestParam(required = false) @Size(max = 200) String assigneeId,
+                    @RequestParam(required = false) ImpactAction.State status,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        Map.Entry<List<ActionStore.ActionRow>, Long> found = actions.find(Caller.current(), assigneeId,
+                status == null ? ImpactAction.State.OPEN : status, dueBefore, page, size);
+        return new ActionPage(found.getKey(), page, size, found.getValue());
+    }
+
+    @GetMapping("/api/v1/triggers/{triggerEventId}/progress")
+    @PreAuthorize(PEOPLE)
+    ImpactActions.Progress progress(@PathVariable @Size(max = 200) String triggerEventId) {
+        return actions.progress(Caller.current(), triggerEventId);
+    }
+
+    @ExceptionHandler(ActionAlreadyClosed.class)
+    ResponseEntity<ProblemDetail> closed(ActionAlreadyClosed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Action already closed");
+        problem.setProperty("state", e.action().state().name());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    ResponseEntity<ProblemDetail> noAction(java.util.NoSuchElementException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No action " + e.getMessage());
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+}
