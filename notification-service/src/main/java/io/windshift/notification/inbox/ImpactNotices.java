@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * A change impact on one alliance, told to its partnership lead, alliance manager and executive sponsor
  * (never to the people the findings name as gone) and, for STRATEGIC alliances, to the heads of alliance
  * management. All impacts of one trigger fold into one notification per person; a revision replaces the
- * earlier text of the same impact; a rescind says so.
+ * earlier text of the same impact; a rescind says so. {@code status} OPEN and IN_PROGRESS read alike; a RESOLVED
+ * impact suggests nothing more; a revision that only changes the status is quiet. Progress on the impact's actions is folded in by {@link ProgressNotices}.
  */
 public final class ImpactNotices {
 
@@ -37,6 +38,9 @@ public final class ImpactNotices {
             candidates.addAll(reach.heads());
         }
         boolean rescinded = "RESCINDED".equals(impact.status());
+        // RESOLVED: every action is done or dismissed (or none was ever needed); nothing is left to suggest. A revision
+        // that only moves the status (same findings) is folded in quietly (Notification.nothingNew).
+        boolean resolved = "RESOLVED".equals(impact.status());
         String change = changeName(impact.triggerType());
         String name = impact.allianceName() == null ? impact.allianceId() : impact.allianceName();
         String title = rescinded ? change + " affecting " + name + " rescinded" : change + " affects " + name;
@@ -48,7 +52,7 @@ public final class ImpactNotices {
         return reach.reachable(candidates, gone).stream()
                 .map(r -> new Notice(r, impact.triggerEventId(), eventId, "alliance.change-impact-assessed", severity, title, line,
                         impact.allianceId(), name, "impact:" + impact.impactId(), impact.revision(), rescinded,
-                        rescinded ? List.of() : impact.suggestedActions(), "/api/v1/impacts/" + impact.impactId(), null, null, eventTime))
+                        rescinded || resolved ? List.of() : impact.suggestedActions(), "/api/v1/impacts/" + impact.impactId(), null, null, eventTime))
                 .toList();
     }
 

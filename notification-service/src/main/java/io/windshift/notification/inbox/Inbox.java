@@ -1,11 +1,14 @@
 package io.windshift.notification.inbox;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.windshift.contract.EventIds;
 import io.windshift.messaging.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -39,9 +42,12 @@ public class Inbox {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
+    private final TriggerAudience audience;
 
-    Inbox(MongoTemplate mongo, Outbox outbox, DeliveryPlanner planner, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
+    Inbox(MongoTemplate mongo, Outbox outbox, DeliveryPlanner planner, Clock clock, MeterRegistry meters, ApplicationEventPublisher events,
+          TriggerAudience audience) {
         this.mongo = mongo;
+        this.audience = audience;
         this.outbox = outbox;
         this.planner = planner;
         this.clock = clock;
@@ -54,6 +60,8 @@ public class Inbox {
         indexes.createIndex(new Index().on("nextDeliveryAt", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("occurrenceId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("severity", Sort.Direction.ASC).on("readAt", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
+        // Only for triggers older than the trigger_audience registry (see audienceOf).
+        indexes.createIndex(new Index().on("sourceEventId", Sort.Direction.ASC));
     }
 
     /** The notification id is derived from trigger and recipient: one per person per change, whoever stores it. */
@@ -61,6 +69,11 @@ public class Inbox {
         return EventIds.derived("notification", triggerEventId, recipientId);
     }
 
+    /**
+     * Stores a notice: creates the person's notification for the trigger or folds the notice into it. Progress
+     * only updates a notification that exists; a quiet merge (progress, a revision that says nothing new) leaves it
+     * read if it was read and queues no outbound delivery; the live stream still hears of it.
+     */
     public void deliver(Notice notice) {
         String id = notificationId(notice.triggerEventId(), notice.recipientId());
         for (int attempt = 1; ; attempt++) {
@@ -68,24 +81,34 @@ public class Inbox {
                 Instant now = clock.instant();
                 Notification existing = mongo.findById(id, Notification.class);
                 String outcome;
-                if (existing == null) {
+                if (existing == null && notice.progress() != null) {
+                    outcome = "not-in-audience";
+                } else if (existing == null) {
                     Notification created = Notification.first(id, notice, now);
                     planner.plan(created, now);
+                    remember(notice);
                     outbox.save(created);
                     outcome = "created";
                 } else if (existing.alreadyHas(notice)) {
                     outcome = "duplicate";
                 } else {
+                    boolean newAlliance = notice.allianceId() != null && !existing.allianceIds().contains(notice.allianceId());
+                    int revision = existing.contentRevision();
                     boolean changed = existing.merge(notice, now);
-                    if (changed) {
+                    // Quiet (progress, or a revision that says nothing new): the content revision stays, nothing is sent again.
+                    boolean loud = existing.contentRevision() != revision;
+                    if (loud) {
                         planner.plan(existing, now);
                     }
+                    if (loud && newAlliance) {
+                        remember(notice);
+                    }
                     outbox.save(existing);
-                    outcome = changed ? "grouped" : "revision-ignored";
+                    outcome = !changed ? "revision-ignored" : loud ? "grouped" : "quiet";
                 }
                 meters.counter("windshift.notifications.stored", "outcome", outcome).increment();
                 log.debug("Notification {} for {} from {}: {}", id, notice.recipientId(), notice.contributingEventId(), outcome);
-                if (!"duplicate".equals(outcome)) {
+                if (!"duplicate".equals(outcome) && !"not-in-audience".equals(outcome)) {
                     events.publishEvent(new NotificationChanged(id, notice.recipientId()));
                 }
                 return;
@@ -95,6 +118,35 @@ public class Inbox {
                 }
             }
         }
+    }
+
+    private void remember(Notice notice) {
+        if (notice.allianceId() != null) {
+            audience.add(notice.triggerEventId(), notice.allianceId(), List.of(notice.recipientId()));
+        }
+    }
+
+    /**
+     * Everyone holding a notification for {@code triggerEventId} that concerns {@code allianceId}: the people
+     * progress on that alliance's impact is folded into. Read by {@code _id} from the registry; for a trigger
+     * older than the registry, found once with a query on {@code sourceEventId} (indexed on MongoDB, a scan on the
+     * embedded store) and recorded, so the next look is by {@code _id} again.
+     */
+    public List<String> audienceOf(String triggerEventId, String allianceId) {
+        Optional<List<String>> known = audience.of(triggerEventId, allianceId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        List<String> found = new ArrayList<>();
+        for (org.bson.Document doc : mongo.getCollection(mongo.getCollectionName(Notification.class))
+                .find(Filters.and(Filters.eq("sourceEventId", triggerEventId), Filters.eq("allianceIds", allianceId)))
+                .projection(Projections.include("recipientId"))) {
+            if (!found.contains(doc.getString("recipientId"))) {
+                found.add(doc.getString("recipientId"));
+            }
+        }
+        audience.add(triggerEventId, allianceId, found);
+        return found;
     }
 
     /** A person's notifications, newest first; archived ones only when asked for. */

@@ -5,10 +5,14 @@ import io.windshift.messaging.outbox.OutboxEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -22,6 +26,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("notifications")
 public class Notification implements OutboxAggregate {
+
+    /** Facts about one impact (the impact, its progress, an action assigned, due or overdue) link to it. */
+    public static final String IMPACT_LINK = "/api/v1/impacts/";
 
     @Id
     private final String id;
@@ -97,19 +104,29 @@ public class Notification implements OutboxAggregate {
     }
 
     /**
-     * Folds another fact of the same trigger into this notification; it becomes unread again. A fact with
-     * the key of one already held replaces it only when its revision is higher. Returns whether anything changed.
+     * Folds another fact of the same trigger into this notification; it becomes unread again (and is sent
+     * again: the content revision moves), unless the notice is quiet (progress) or the revision says nothing
+     * new, which updates what the item shows and nothing else. A fact with the key of
+     * one already held replaces it only when its revision is higher (a resolution also wins at the same
+     * revision as the last action change). Returns whether anything changed.
      */
     boolean merge(Notice notice, Instant now) {
         contributingEventIds.add(notice.contributingEventId());
+        Fact incoming = Fact.of(notice);
+        boolean quiet = notice.quiet();
         Optional<Fact> same = facts.stream().filter(f -> f.key().equals(notice.factKey())).findFirst();
         if (same.isPresent()) {
-            if (same.get().revision() >= notice.revision()) {
+            Fact held = same.get();
+            if (!replaces(incoming, held)) {
                 return false;
             }
-            facts.set(facts.indexOf(same.get()), Fact.of(notice));
+            if (incoming.isProgress() && held.isProgress()) {
+                incoming = incoming.withProgress(incoming.progress().over(held.progress()));
+            }
+            quiet = quiet || nothingNew(held, incoming);
+            facts.set(facts.indexOf(held), incoming);
         } else {
-            facts.add(Fact.of(notice));
+            facts.add(incoming);
         }
         if (notice.allianceId() != null && !allianceIds.contains(notice.allianceId())) {
             allianceIds.add(notice.allianceId());
@@ -118,17 +135,41 @@ public class Notification implements OutboxAggregate {
             dueDate = notice.dueDate();
         }
         recompute();
-        contentRevision++;
         updatedAt = now;
-        readAt = null;
+        if (!quiet) {
+            contentRevision++;
+            readAt = null;
+        }
         return true;
     }
 
-    /** Severity is the highest of the facts still standing; the title covers every fact. */
+    /**
+     * A revision that says nothing new (the impact moved to IN_PROGRESS or RESOLVED with the same findings, and
+     * at most fewer things to do) is folded in quietly, like progress.
+     */
+    static boolean nothingNew(Fact held, Fact incoming) {
+        return !incoming.isProgress() && held.rescinded() == incoming.rescinded() && held.severity() == incoming.severity()
+                && Objects.equals(held.title(), incoming.title()) && Objects.equals(held.line(), incoming.line())
+                && Objects.equals(held.link(), incoming.link()) && held.actions().containsAll(incoming.actions());
+    }
+
+    /** Whether an incoming fact replaces the one held under the same key. */
+    static boolean replaces(Fact incoming, Fact held) {
+        if (incoming.revision() != held.revision()) {
+            return incoming.revision() > held.revision();
+        }
+        return incoming.isProgress() && held.isProgress() && incoming.progress().resolved() && !held.progress().resolved();
+    }
+
+    /** Severity is the highest of the facts still standing; the title covers every fact. Progress reports are neither. */
     private void recompute() {
-        List<Fact> standing = facts.stream().filter(f -> !f.rescinded()).toList();
-        severity = (standing.isEmpty() ? facts : standing).stream().map(Fact::severity).reduce(Severity.LOW, Severity::max);
-        List<String> names = facts.stream().map(Fact::allianceName).filter(Objects::nonNull).distinct().toList();
+        List<Fact> changes = facts.stream().filter(f -> !f.isProgress()).toList();
+        if (changes.isEmpty()) {
+            changes = facts;
+        }
+        List<Fact> standing = changes.stream().filter(f -> !f.rescinded()).toList();
+        severity = (standing.isEmpty() ? changes : standing).stream().map(Fact::severity).reduce(Severity.LOW, Severity::max);
+        List<String> names = changes.stream().map(Fact::allianceName).filter(Objects::nonNull).distinct().toList();
         if (standing.isEmpty()) {
             title = "Rescinded: no action needed" + (names.isEmpty() ? "" : " on " + String.join(", ", names));
         } else if (allianceIds.size() > 1) {
@@ -185,8 +226,7 @@ public class Notification implements OutboxAggregate {
 
     public String body() {
         List<String> lines = new ArrayList<>(facts.stream().map(Fact::line).toList());
-        LinkedHashSet<String> actions = new LinkedHashSet<>();
-        facts.stream().filter(f -> !f.rescinded()).forEach(f -> actions.addAll(f.actions()));
+        List<String> actions = actions();
         if (!actions.isEmpty()) {
             lines.add("What to do:");
             actions.forEach(a -> lines.add("- " + a));
@@ -194,10 +234,33 @@ public class Notification implements OutboxAggregate {
         return String.join("\n", lines);
     }
 
+    /**
+     * What is left to do: the actions of the facts still standing, without those of impacts that are resolved
+     * and without actions their impact's progress reports closed (facts belong to an impact through its link).
+     */
     public List<String> actions() {
+        Map<String, ImpactProgress> progressByLink = new HashMap<>();
+        facts.stream().filter(Fact::isProgress).forEach(f -> progressByLink.put(IMPACT_LINK + f.progress().impactId(), f.progress()));
         LinkedHashSet<String> actions = new LinkedHashSet<>();
-        facts.stream().filter(f -> !f.rescinded()).forEach(f -> actions.addAll(f.actions()));
+        for (Fact f : facts) {
+            if (f.rescinded()) {
+                continue;
+            }
+            ImpactProgress progress = f.link() == null ? null : progressByLink.get(f.link());
+            if (progress == null) {
+                actions.addAll(f.actions());
+            } else if (!progress.resolved()) {
+                Set<String> closed = progress.actions().stream().filter(a -> !a.isOpen()).map(ImpactProgress.ActionState::title)
+                        .collect(Collectors.toSet());
+                f.actions().stream().filter(a -> !closed.contains(a)).forEach(actions::add);
+            }
+        }
         return List.copyOf(actions);
+    }
+
+    /** Progress over the impacts folded in, or null when none has reported any. */
+    public ProgressSummary progress() {
+        return ProgressSummary.of(facts.stream().filter(Fact::isProgress).map(Fact::progress).toList());
     }
 
     public List<String> links() {

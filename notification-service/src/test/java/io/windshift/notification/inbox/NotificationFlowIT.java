@@ -68,11 +68,11 @@ class NotificationFlowIT extends NotificationIntegrationTest {
         List<CloudEvent> caused = List.of(
                 vacated(a, "Helios " + run, "STRATEGIC", am, trigger, 2),
                 vacated(b, "Borealis " + run, "STANDARD", am, trigger, 2),
-                impact(trigger, a, "Helios " + run, "STRATEGIC", 1, "ASSESSED", "CRITICAL", am, "Name a new alliance manager for Helios"),
-                impact(trigger, b, "Borealis " + run, "STANDARD", 1, "ASSESSED", "MEDIUM", am, "Name a new alliance manager for Borealis"),
+                impact(trigger, a, "Helios " + run, "STRATEGIC", 1, "OPEN", "CRITICAL", am, "Name a new alliance manager for Helios"),
+                impact(trigger, b, "Borealis " + run, "STANDARD", 1, "OPEN", "MEDIUM", am, "Name a new alliance manager for Borealis"),
                 CloudEvent.of(EventIds.derived(trigger, "ob-" + run), EventType.OBLIGATION_OWNER_VACATED, "/test", "ob-" + run, now(),
                         new OwnerVacated("ob-" + run, b, "Royalty report " + run, am, "TERMINATED", trigger), null),
-                impact(trigger, b, "Borealis " + run, "STANDARD", 2, "ASSESSED", "HIGH", am, "Name a new owner for Royalty report"));
+                impact(trigger, b, "Borealis " + run, "STANDARD", 2, "OPEN", "HIGH", am, "Name a new owner for Royalty report"));
         publish(terminated);
         for (int round = 0; round < 2; round++) {
             caused.forEach(this::publish);
@@ -188,7 +188,7 @@ class NotificationFlowIT extends NotificationIntegrationTest {
         publish(hired(sponsor, null, boss));
         publish(registered(al, "Nimbus " + run, "STRATEGIC", List.of(member("PARTNERSHIP_LEAD", lead), member("EXECUTIVE_SPONSOR", sponsor)), List.of()));
         String trigger = "hr-" + run;
-        publish(impact(trigger, al, "Nimbus " + run, "STRATEGIC", 1, "ASSESSED", "CRITICAL", "p-gone-" + run, "Name a new alliance manager"));
+        publish(impact(trigger, al, "Nimbus " + run, "STRATEGIC", 1, "OPEN", "CRITICAL", "p-gone-" + run, "Name a new alliance manager"));
         await().atMost(WAIT).until(() -> inbox.find(sponsor, Inbox.notificationId(trigger, sponsor)).isPresent()
                 && inbox.find(lead, Inbox.notificationId(trigger, lead)).isPresent());
         mvc.perform(post("/api/v1/notifications/" + Inbox.notificationId(trigger, sponsor) + "/read").with(person(sponsor))).andExpect(status().isOk());
@@ -221,14 +221,14 @@ class NotificationFlowIT extends NotificationIntegrationTest {
                 new WorkerTerminated(lead, LocalDate.parse("2026-12-01"), "RESIGNED"), null);
         publish(terminated);
         await().atMost(WAIT).until(() -> audience.departed(lead));
-        publish(impact("t1-" + run, al, "Cirrus " + run, "STANDARD", 1, "ASSESSED", "HIGH", "p-x", "Act"));
+        publish(impact("t1-" + run, al, "Cirrus " + run, "STANDARD", 1, "OPEN", "HIGH", "p-x", "Act"));
         // The witness hears about t1, so t1 has been handled before HR takes the departure back.
         await().atMost(WAIT).until(() -> inbox.find(witness, Inbox.notificationId("t1-" + run, witness)).isPresent());
 
         publish(CloudEvent.of(EventIds.random(), EventType.HR_EVENT_RESCINDED, "/test", lead, now(),
                 new io.windshift.contract.hr.EventRescinded(terminated.id()), null));
         await().atMost(WAIT).until(() -> !audience.departed(lead));
-        publish(impact("t2-" + run, al, "Cirrus " + run, "STANDARD", 1, "ASSESSED", "HIGH", "p-x", "Act"));
+        publish(impact("t2-" + run, al, "Cirrus " + run, "STANDARD", 1, "OPEN", "HIGH", "p-x", "Act"));
         await().atMost(WAIT).untilAsserted(() -> mvc.perform(get("/api/v1/notifications").with(person(lead)))
                 .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.items[0].sourceEventId").value("t2-" + run)));
@@ -265,7 +265,7 @@ class NotificationFlowIT extends NotificationIntegrationTest {
         publish(registered(al, "Stratus " + run, "STANDARD", List.of(member("PARTNERSHIP_LEAD", lead)), List.of()));
         MvcResult stream = mvc.perform(get("/api/v1/notifications/stream").with(person(lead))).andExpect(request().asyncStarted()).andReturn();
         String trigger = "hr-" + run;
-        publish(impact(trigger, al, "Stratus " + run, "STANDARD", 1, "ASSESSED", "MEDIUM", "p-x", "Check the team"));
+        publish(impact(trigger, al, "Stratus " + run, "STANDARD", 1, "OPEN", "MEDIUM", "p-x", "Check the team"));
         String id = Inbox.notificationId(trigger, lead);
         await().atMost(WAIT).untilAsserted(() -> assertThat(stream.getResponse().getContentAsString())
                 .contains("event:ready", "event:notification", "\"id\":\"" + id + "\""));

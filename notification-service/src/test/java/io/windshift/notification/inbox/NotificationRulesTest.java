@@ -36,7 +36,7 @@ class NotificationRulesTest {
 
     @Test
     void anImpactGoesToLeadManagerAndSponsorMinusTheDepartedPlusHeadsForStrategic() {
-        List<Notice> notices = ImpactNotices.of(impact("imp-1", HELIOS, 1, "ASSESSED", "CRITICAL", "Name a new sponsor"), "e-1", NOW, HELIOS, RulesFixtures.reach());
+        List<Notice> notices = ImpactNotices.of(impact("imp-1", HELIOS, 1, "OPEN", "CRITICAL", "Name a new sponsor"), "e-1", NOW, HELIOS, RulesFixtures.reach());
         assertThat(notices).extracting(Notice::recipientId).containsExactly("p-lead", "p-head");
         Notice notice = notices.getFirst();
         assertThat(notice.triggerEventId()).isEqualTo("hr-reorg");
@@ -46,7 +46,7 @@ class NotificationRulesTest {
         assertThat(notice.actions()).containsExactly("Name a new sponsor");
         assertThat(notice.link()).isEqualTo("/api/v1/impacts/imp-1");
 
-        List<Notice> standard = ImpactNotices.of(impact("imp-2", BOREALIS, 1, "ASSESSED", "MEDIUM"), "e-2", NOW, BOREALIS, RulesFixtures.reach());
+        List<Notice> standard = ImpactNotices.of(impact("imp-2", BOREALIS, 1, "OPEN", "MEDIUM"), "e-2", NOW, BOREALIS, RulesFixtures.reach());
         assertThat(standard).extracting(Notice::recipientId).as("p-am is named in the findings; no heads for STANDARD").containsExactly("p-lead", "p-am2");
     }
 
@@ -55,7 +55,7 @@ class NotificationRulesTest {
         Notice vacated = RoleVacancyNotices.of(new io.windshift.contract.alliance.RoleVacated("al-1", "Helios", "STRATEGIC", "LATE", "ALLIANCE_MANAGER",
                 "p-am", "TERMINATED", LocalDate.parse("2026-12-01"), "hr-reorg", 4), "e-0", NOW, HELIOS, RulesFixtures.reach()).getFirst();
         Notification n = Notification.first("n", vacated, NOW);
-        n.merge(ImpactNotices.of(impact("imp-1", HELIOS, 1, "ASSESSED", "HIGH"), "e-1", NOW, HELIOS, RulesFixtures.reach()).getFirst(), NOW);
+        n.merge(ImpactNotices.of(impact("imp-1", HELIOS, 1, "OPEN", "HIGH"), "e-1", NOW, HELIOS, RulesFixtures.reach()).getFirst(), NOW);
         assertThat(n.title()).isEqualTo("Alliance manager role vacated on Helios and 1 more change");
         assertThat(n.allianceIds()).containsExactly("al-1");
     }
@@ -63,7 +63,7 @@ class NotificationRulesTest {
     @Test
     void anOverCapacityManagerNamedInAFindingIsStillTold() {
         ChangeImpactAssessed overloaded = new ChangeImpactAssessed("imp-9", "hr-reorg", "hr.org.reorganized", "al-2", "Borealis", "STANDARD", "EARLY",
-                "HIGH", "ASSESSED", List.of(new Finding("MANAGER_OVER_CAPACITY", "ALLIANCE_MANAGER", "p-am2", "p-am2 would lead 6 STRATEGIC alliances")),
+                "HIGH", "OPEN", List.of(new Finding("MANAGER_OVER_CAPACITY", "ALLIANCE_MANAGER", "p-am2", "p-am2 would lead 6 STRATEGIC alliances")),
                 List.of("Rebalance"), NOW, 1);
         assertThat(ImpactNotices.of(overloaded, "e-9", NOW, BOREALIS, RulesFixtures.reach())).extracting(Notice::recipientId)
                 .containsExactly("p-lead", "p-am2");
@@ -71,8 +71,8 @@ class NotificationRulesTest {
 
     @Test
     void impactsOfOneTriggerFoldIntoOneNotificationThatGrowsIsRevisedAndSaysWhenRescinded() {
-        Notice helios = ImpactNotices.of(impact("imp-1", HELIOS, 1, "ASSESSED", "HIGH", "Name a new sponsor"), "e-1", NOW, HELIOS, RulesFixtures.reach()).getFirst();
-        Notice borealis = ImpactNotices.of(impact("imp-2", BOREALIS, 1, "ASSESSED", "MEDIUM", "Brief the team"), "e-2", NOW, BOREALIS, RulesFixtures.reach()).getFirst();
+        Notice helios = ImpactNotices.of(impact("imp-1", HELIOS, 1, "OPEN", "HIGH", "Name a new sponsor"), "e-1", NOW, HELIOS, RulesFixtures.reach()).getFirst();
+        Notice borealis = ImpactNotices.of(impact("imp-2", BOREALIS, 1, "OPEN", "MEDIUM", "Brief the team"), "e-2", NOW, BOREALIS, RulesFixtures.reach()).getFirst();
         Notification n = Notification.first("n", helios, NOW);
         assertThat(n.merge(borealis, NOW)).isTrue();
         assertThat(n.allianceIds()).containsExactly("al-1", "al-2");
@@ -80,13 +80,13 @@ class NotificationRulesTest {
         assertThat(n.severity()).isEqualTo(Severity.HIGH);
         assertThat(n.body()).contains("Helios", "Borealis", "What to do:", "- Name a new sponsor", "- Brief the team");
 
-        Notice revised = ImpactNotices.of(impact("imp-1", HELIOS, 2, "ASSESSED", "CRITICAL", "Name a new sponsor", "Name a new owner"), "e-3", NOW, HELIOS,
+        Notice revised = ImpactNotices.of(impact("imp-1", HELIOS, 2, "OPEN", "CRITICAL", "Name a new sponsor", "Name a new owner"), "e-3", NOW, HELIOS,
                 RulesFixtures.reach()).getFirst();
         assertThat(n.merge(revised, NOW)).isTrue();
         assertThat(n.facts()).hasSize(2);
         assertThat(n.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(n.actions()).contains("Name a new owner");
-        Notice stale = ImpactNotices.of(impact("imp-1", HELIOS, 1, "ASSESSED", "LOW"), "e-old", NOW, HELIOS, RulesFixtures.reach()).getFirst();
+        Notice stale = ImpactNotices.of(impact("imp-1", HELIOS, 1, "OPEN", "LOW"), "e-old", NOW, HELIOS, RulesFixtures.reach()).getFirst();
         assertThat(n.merge(stale, NOW)).as("an older revision arriving late changes nothing").isFalse();
 
         n.merge(ImpactNotices.of(impact("imp-1", HELIOS, 3, "RESCINDED", "CRITICAL"), "e-4", NOW, HELIOS, RulesFixtures.reach()).getFirst(), NOW);
@@ -158,7 +158,7 @@ class NotificationRulesTest {
         OwnerVacated vacated = new OwnerVacated("ob-1", "al-1", "Royalty report", "p-am", "TERMINATED", "hr-reorg");
         List<Notice> notices = ObligationNotices.ownerVacated(vacated, "ov-1", NOW, HELIOS, RulesFixtures.reach());
         assertThat(notices).extracting(Notice::recipientId).containsExactly("p-lead");
-        Notice impact = ImpactNotices.of(impact("imp-1", HELIOS, 1, "ASSESSED", "HIGH"), "e-1", NOW, HELIOS, RulesFixtures.reach()).getFirst();
+        Notice impact = ImpactNotices.of(impact("imp-1", HELIOS, 1, "OPEN", "HIGH"), "e-1", NOW, HELIOS, RulesFixtures.reach()).getFirst();
         assertThat(Inbox.notificationId(notices.getFirst().triggerEventId(), "p-lead")).isEqualTo(Inbox.notificationId(impact.triggerEventId(), "p-lead"));
     }
 }

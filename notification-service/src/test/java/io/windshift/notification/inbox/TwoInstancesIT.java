@@ -50,6 +50,7 @@ class TwoInstancesIT extends NotificationIntegrationTest {
                 "--spring.mongodb.database=notification-it", "--windshift.messaging.partitions=3", "--windshift.messaging.listener-concurrency=1",
                 "--windshift.security.jwt.public-key-location=" + TestKeys.publicKeyLocation(),
                 "--windshift.notification.delivery.poll-interval=PT1H", "--windshift.notification.escalation.scan-interval=PT1H",
+                "--windshift.notification.actions.scan-interval=PT1H",
                 "--management.otlp.metrics.export.enabled=false");
         KafkaListenerEndpointRegistry other = second.getBean(KafkaListenerEndpointRegistry.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> assigned(registry, Topics.ALLIANCE) > 0 && assigned(other, Topics.ALLIANCE) > 0);
@@ -77,7 +78,7 @@ class TwoInstancesIT extends NotificationIntegrationTest {
             for (String al : alliances) {
                 CloudEvent impact = CloudEvent.of(EventIds.derived(trigger, al), EventType.ALLIANCE_CHANGE_IMPACT_ASSESSED, "/test", al, now(),
                         new ChangeImpactAssessed("imp-" + trigger + al, trigger, "hr.org.reorganized", al, "Alliance " + al, "STANDARD", "EARLY",
-                                "MEDIUM", "ASSESSED", List.of(new Finding("LEAD_VACANT", "PROGRAM_MANAGER", "p-x", null)), List.of("Act"), now(), 1), null);
+                                "MEDIUM", "OPEN", List.of(new Finding("LEAD_VACANT", "PROGRAM_MANAGER", "p-x", null)), List.of("Act"), now(), 1), null);
                 publish(impact);
                 publish(impact);
             }

@@ -3,6 +3,7 @@ package io.windshift.notification.inbox.api;
 import io.windshift.notification.inbox.Delivery;
 import io.windshift.notification.inbox.Inbox;
 import io.windshift.notification.inbox.Notification;
+import io.windshift.notification.inbox.ProgressSummary;
 import io.windshift.service.security.Caller;
 import io.windshift.service.web.NotFoundException;
 import jakarta.validation.constraints.Max;
@@ -74,11 +75,19 @@ class InboxController {
 
     record Item(String id, String type, String category, String severity, String title, String body, List<String> allianceIds,
                 String sourceEventId, List<String> actions, List<String> links, Instant createdAt, Instant updatedAt, Instant readAt,
-                Instant archivedAt, boolean escalated, Instant escalatedAt, Instant cancelledAt, List<DeliveryView> deliveries) {
+                Instant archivedAt, boolean escalated, Instant escalatedAt, Instant cancelledAt, List<DeliveryView> deliveries,
+                ProgressView progress) {
         static Item of(Notification n) {
             return new Item(n.id(), n.type(), n.category().name(), n.severity().name(), n.title(), n.body(), n.allianceIds(), n.sourceEventId(),
                     n.actions(), n.links(), n.createdAt(), n.updatedAt(), n.readAt(), n.archivedAt(), n.escalatedAt() != null, n.escalatedAt(),
-                    n.cancelledAt(), n.deliveries().stream().map(DeliveryView::of).toList());
+                    n.cancelledAt(), n.deliveries().stream().map(DeliveryView::of).toList(), ProgressView.of(n.progress()));
+        }
+    }
+
+    /** Progress summed over the impacts folded into the item; null when none reported any. */
+    record ProgressView(int impacts, int resolvedImpacts, int actions, int open, int done, int dismissed) {
+        static ProgressView of(ProgressSummary p) {
+            return p == null ? null : new ProgressView(p.impacts(), p.resolvedImpacts(), p.actions(), p.open(), p.done(), p.dismissed());
         }
     }
 

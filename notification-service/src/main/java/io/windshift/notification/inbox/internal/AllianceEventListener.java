@@ -4,10 +4,13 @@ import io.windshift.contract.CloudEvent;
 import io.windshift.contract.EventType;
 import io.windshift.contract.Topics;
 import io.windshift.contract.alliance.ChangeImpactAssessed;
+import io.windshift.contract.alliance.ChangeImpactResolved;
+import io.windshift.contract.alliance.ImpactActionChanged;
 import io.windshift.contract.alliance.KeyRoleChanged;
 import io.windshift.contract.alliance.ManagerOverCapacity;
 import io.windshift.contract.alliance.RoleVacated;
 import io.windshift.messaging.consume.IdempotentConsumer;
+import io.windshift.notification.actions.ActionDeadlines;
 import io.windshift.notification.audience.AllianceTeam;
 import io.windshift.notification.audience.AllianceTeamProjection;
 import io.windshift.notification.audience.Audience;
@@ -15,6 +18,8 @@ import io.windshift.notification.inbox.ImpactNotices;
 import io.windshift.notification.inbox.Inbox;
 import io.windshift.notification.inbox.KeyRoleNotices;
 import io.windshift.notification.inbox.Notice;
+import io.windshift.notification.inbox.ProgressNotices;
+import io.windshift.notification.inbox.Reach;
 import io.windshift.notification.inbox.RoleVacancyNotices;
 import java.util.List;
 import org.slf4j.Logger;
@@ -38,9 +43,11 @@ class AllianceEventListener {
 
     private final AwaitingTeam awaiting;
     private final ObligationEventListener obligations;
+    private final ActionDeadlines deadlines;
 
     AllianceEventListener(IdempotentConsumer idempotent, AllianceTeamProjection projection, Audience audience, Inbox inbox,
-                          AwaitingTeam awaiting, ObligationEventListener obligations) {
+                          AwaitingTeam awaiting, ObligationEventListener obligations, ActionDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.awaiting = awaiting;
         this.obligations = obligations;
         this.idempotent = idempotent;
@@ -55,6 +62,11 @@ class AllianceEventListener {
     }
 
     private void apply(CloudEvent event) {
+        EventType type = event.knownType().orElse(null);
+        if (type == EventType.ALLIANCE_IMPACT_ACTION_CHANGED || type == EventType.ALLIANCE_CHANGE_IMPACT_RESOLVED) {
+            progress(event, type);
+            return;
+        }
         List<Notice> notices = notices(event);
         // One line per event, carrying the trace id: an operator follows a change from the gateway to here.
         log.info("{} {}: {} notice(s)", event.type(), event.id(), notices.size());
@@ -62,6 +74,36 @@ class AllianceEventListener {
         projection.apply(event);
         if (event.knownType().orElse(null) == EventType.ALLIANCE_REGISTERED) {
             awaiting.release(event.dataAs(io.windshift.contract.alliance.AllianceRegistered.class).allianceId(), obligations::notifyWithTeam);
+        }
+    }
+
+    /**
+     * Progress on an impact: an action assigned by hand is told to its assignee first (so they are in the audience),
+     * then the progress is folded quietly into the notification of everyone holding one for that trigger and
+     * alliance, then the action's deadline is scheduled or cancelled. An action change older than the one held
+     * tells nobody; its progress fact loses to the higher revision already folded in.
+     */
+    private void progress(CloudEvent event, EventType type) {
+        Reach reach = audience.reach();
+        if (type == EventType.ALLIANCE_IMPACT_ACTION_CHANGED) {
+            ImpactActionChanged changed = event.dataAs(ImpactActionChanged.class);
+            String trigger = changed.triggerEventId() == null ? event.id() : changed.triggerEventId();
+            boolean stale = deadlines.stale(changed);
+            if (!stale) {
+                ProgressNotices.assigned(changed, event.id(), event.time(), reach).ifPresent(inbox::deliver);
+            }
+            List<Notice> progress = ProgressNotices.progress(changed, event.id(), event.time(), inbox.audienceOf(trigger, changed.allianceId()), reach);
+            progress.forEach(inbox::deliver);
+            deadlines.apply(changed);
+            log.info("{} {}: action {} {} ({}), rev {}{}: progress for {} person(s)", event.type(), event.id(), changed.actionId(), changed.change(),
+                    changed.state(), changed.revision(), stale ? " (older than held)" : "", progress.size());
+        } else {
+            ChangeImpactResolved resolved = event.dataAs(ChangeImpactResolved.class);
+            String trigger = resolved.triggerEventId() == null ? event.id() : resolved.triggerEventId();
+            List<Notice> progress = ProgressNotices.resolved(resolved, event.id(), event.time(), inbox.audienceOf(trigger, resolved.allianceId()), reach);
+            progress.forEach(inbox::deliver);
+            log.info("{} {}: impact {} resolved, rev {}: progress for {} person(s)", event.type(), event.id(), resolved.impactId(),
+                    resolved.revision(), progress.size());
         }
     }
 
