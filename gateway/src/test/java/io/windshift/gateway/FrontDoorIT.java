@@ -114,6 +114,22 @@ class FrontDoorIT {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsRefusedOnceOneCharacterOfItChanges() throws Exception {
+        String token = TOKENS.valid("p-cached");
+        assertThat(send(get("/api/v1/alliances").header("Authorization", bearer(token))).statusCode()).isEqualTo(200);
+        assertThat(send(get("/api/v1/alliances").header("Authorization", bearer(token))).statusCode()).isEqualTo(200);
+        int before = STUB.received.size();
+        String[] parts = token.split("\\.");
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String otherSignature = parts[2].substring(0, parts[2].length() - 2) + (last == 'A' ? 'B' : 'A') + parts[2].charAt(parts[2].length() - 1);
+        for (String altered : List.of(parts[0] + "." + parts[1] + "." + otherSignature, token + "x", " " + token.substring(1))) {
+            HttpResponse<String> response = send(get("/api/v1/alliances").header("Authorization", bearer(altered)));
+            assertThat(response.statusCode()).as(altered).isEqualTo(401);
+        }
+        assertThat(STUB.received).hasSize(before);
+    }
+
+    @Test
     void anUnavailableServiceGives503ProblemJsonNamingIt() throws Exception {
         for (String method : List.of("GET", "POST")) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/obligations")).timeout(Duration.ofSeconds(30))

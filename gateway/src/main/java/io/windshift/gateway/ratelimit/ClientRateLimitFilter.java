@@ -1,10 +1,12 @@
 package io.windshift.gateway.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.windshift.gateway.GatewayProperties;
 import io.windshift.gateway.web.Problems;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -20,19 +22,24 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rate limit per client and route: a token bucket keyed by the token's client id (integration clients)
- * or subject (people), so one noisy caller cannot starve the others. Over the limit: 429 problem+json
- * with {@code Retry-After}. In memory, so each gateway instance counts on its own; with several
- * instances use Spring Cloud Gateway's Redis {@code RequestRateLimiter} (see docs/security.md).
+ * or subject (people), so one noisy caller cannot starve the others; calls without a token (the API docs)
+ * are counted per remote address. Over the limit: 429 problem+json with {@code Retry-After}. In memory, so
+ * each gateway instance counts on its own; with several instances use Spring Cloud Gateway's Redis
+ * {@code RequestRateLimiter} (see docs/security.md).
+ * <p>
+ * The buckets live in a Caffeine cache: a bucket is forgotten once it has been idle long enough to be full
+ * again (a new bucket for that client is then the same thing), and at most {@code maxClients} are kept, so a
+ * flood of distinct clients cannot grow the gateway's memory without bound.
  */
 @Component
 class ClientRateLimitFilter implements GlobalFilter, Ordered {
 
-    private static final int SWEEP_EVERY = 10_000;
-
     private final GatewayProperties.RateLimit limits;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-    private final AtomicLong created = new AtomicLong();
+    private final Cache<Key, TokenBucket> buckets;
     private final LongSupplier clock;
+
+    record Key(String routeId, String client) {
+    }
 
     @Autowired
     ClientRateLimitFilter(GatewayProperties properties) {
@@ -42,6 +49,13 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
     ClientRateLimitFilter(GatewayProperties.RateLimit limits, LongSupplier clock) {
         this.limits = limits;
         this.clock = clock;
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(limits.maxClients())
+                .expireAfter(new IdleUntilFull())
+                .ticker(clock::getAsLong)
+                // Maintenance (expiry, eviction) runs on the calling thread, amortised: no pool, nothing blocks.
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
@@ -51,7 +65,7 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
         return exchange.getPrincipal()
                 .map(ClientRateLimitFilter::clientOf)
                 // Open paths (docs) have no token: count them per remote address.
-                .defaultIfEmpty(anonymousKey(exchange))
+                .switchIfEmpty(Mono.fromSupplier(() -> anonymousKey(exchange)))
                 .flatMap(client -> {
                     TokenBucket.Decision decision = take(routeId, client);
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", Long.toString(decision.remaining()));
@@ -65,29 +79,43 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
     }
 
     TokenBucket.Decision take(String routeId, String client) {
-        long now = clock.getAsLong();
-        String key = routeId + '\u0000' + client;
-        TokenBucket bucket = buckets.computeIfAbsent(key, k -> {
-            GatewayProperties.Limit limit = limits.forRoute(routeId);
-            if (created.incrementAndGet() % SWEEP_EVERY == 0) {
-                sweep(now);
-            }
-            return new TokenBucket(limit.capacity(), limit.refillPerSecond(), now);
+        TokenBucket bucket = buckets.get(new Key(routeId, client), key -> {
+            GatewayProperties.Limit limit = limits.forRoute(key.routeId());
+            return new TokenBucket(limit.capacity(), limit.refillPerSecond(), clock.getAsLong());
         });
-        return bucket.tryTake(now);
+        return bucket.tryTake(clock.getAsLong());
     }
 
-    /** Forgets clients whose bucket has filled up again: they are indistinguishable from new ones. */
-    private void sweep(long now) {
-        buckets.values().removeIf(b -> b.isFull(now));
+    /** How many buckets are kept now, after pending expiry and eviction (for tests and diagnostics). */
+    long trackedClients() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
+    /** A bucket expires once it has not been used for as long as it takes to fill from empty. */
+    private static final class IdleUntilFull implements Expiry<Key, TokenBucket> {
+        @Override
+        public long expireAfterCreate(Key key, TokenBucket bucket, long currentTime) {
+            return bucket.nanosToFillFromEmpty();
+        }
+
+        @Override
+        public long expireAfterUpdate(Key key, TokenBucket bucket, long currentTime, long currentDuration) {
+            return bucket.nanosToFillFromEmpty();
+        }
+
+        @Override
+        public long expireAfterRead(Key key, TokenBucket bucket, long currentTime, long currentDuration) {
+            return bucket.nanosToFillFromEmpty();
+        }
     }
 
     private static String anonymousKey(ServerWebExchange exchange) {
-        java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         return "ip:" + (remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress());
     }
 
-    static String clientOf(java.security.Principal principal) {
+    static String clientOf(Principal principal) {
         if (principal instanceof JwtAuthenticationToken jwt) {
             Object clientId = jwt.getToken().getClaims().get("client_id");
             return clientId != null ? "client:" + clientId : "sub:" + jwt.getToken().getSubject();

@@ -29,6 +29,18 @@ final class TokenBucket {
         return new Decision(false, 0, Math.max(1, waitSeconds));
     }
 
+    /**
+     * How long this bucket takes to fill from empty: after that long without a request it is full again, so it
+     * may be forgotten (a new bucket for the same client is the same). {@code Long.MAX_VALUE} if it never refills.
+     */
+    long nanosToFillFromEmpty() {
+        if (refillPerNano <= 0) {
+            return Long.MAX_VALUE;
+        }
+        double nanos = Math.ceil(capacity / refillPerNano);
+        return nanos >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) nanos;
+    }
+
     synchronized boolean isFull(long nowNanos) {
         refill(nowNanos);
         return tokens >= capacity;

@@ -7,6 +7,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -33,6 +35,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,8 +63,14 @@ class GatewaySecurity {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()))));
-        return decoder;
+        // RS256 verification was the largest share of the gateway's CPU (docs/benchmarks.md): verify each distinct
+        // token once, re-check its expiry and not-before on every use, never remember a refusal.
+        return new VerifiedTokenCache(decoder, VERIFIED_TOKENS, VERIFIED_TOKEN_MAX_TTL, Clock.systemUTC());
     }
+
+    /** How many verified tokens the gateway remembers at most, and for how long at most (also capped by each token's expiry). */
+    static final long VERIFIED_TOKENS = 10_000;
+    static final Duration VERIFIED_TOKEN_MAX_TTL = Duration.ofMinutes(5);
 
     /** Reachable without a token: probes, metrics and the API documentation (which holds no data). */
     static final String[] PUBLIC_PATHS = {
@@ -82,6 +92,11 @@ class GatewaySecurity {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // Stateless: a bearer token on every request, no session. The default repository looked the security
+                // context up in a WebSession, creating one per request on two other thread pools (see docs/benchmarks.md).
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // Likewise no saved-request cache (it read the WebSession on every request): an API has no login page to return from.
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

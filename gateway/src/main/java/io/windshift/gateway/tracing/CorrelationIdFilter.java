@@ -1,6 +1,7 @@
 package io.windshift.gateway.tracing;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -25,14 +26,28 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String supplied = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String correlationId = supplied != null && SAFE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+        String correlationId = supplied != null && SAFE.matcher(supplied).matches() ? supplied : randomId();
         ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, correlationId)).build();
         exchange.getResponse().getHeaders().set(HEADER, correlationId);
         long started = System.nanoTime();
         // Access log: with context propagation on, the line carries the request's trace id.
-        return chain.filter(exchange.mutate().request(request).build())
-                .doFinally(signal -> log.info("{} {} -> {} in {} ms (correlation {})", request.getMethod(), request.getPath().value(),
-                        exchange.getResponse().getStatusCode(), (System.nanoTime() - started) / 1_000_000, correlationId));
+        Mono<Void> proxied = chain.filter(exchange.mutate().request(request).build());
+        if (!log.isInfoEnabled()) {
+            return proxied;
+        }
+        return proxied.doFinally(signal -> log.info("{} {} -> {} in {} ms (correlation {})", request.getMethod(), request.getPath().value(),
+                exchange.getResponse().getStatusCode(), (System.nanoTime() - started) / 1_000_000, correlationId));
+    }
+
+    /**
+     * A random (version 4) UUID from a thread-local generator: a correlation id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} draws on the shared SecureRandom for every request.
+     */
+    static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     @Override

@@ -1,15 +1,22 @@
 package io.windshift.gateway.web;
 
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Writes an RFC 9457 problem+json response from a filter, where no controller advice applies. */
+/**
+ * Writes an RFC 9457 problem+json response from a filter, where no controller advice applies. The body is
+ * written by Jackson, so any text (quotes, backslashes, control characters, non-ASCII) arrives intact.
+ */
 public final class Problems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
@@ -18,30 +25,19 @@ public final class Problems {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\"" + escape(exchange.getRequest().getPath().value()) + "\"}";
-        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        DataBuffer buffer = response.bufferFactory().wrap(body(status, title, detail, exchange.getRequest().getPath().value()));
         return response.writeWith(Mono.just(buffer));
     }
 
-    static String escape(String s) {
-        if (s == null) {
-            return "";
+    static byte[] body(HttpStatus status, String title, String detail, String instance) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status.value());
+        if (detail != null) {
+            problem.put("detail", detail);
         }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(' ');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        problem.put("instance", instance);
+        return JSON.writeValueAsBytes(problem);
     }
 }

@@ -36,7 +36,7 @@ class TokenBucketTest {
     void limitsAreKeptPerRouteAndClientAndARouteMayOverrideTheDefaults() {
         AtomicLong now = new AtomicLong();
         GatewayProperties.RateLimit limits = new GatewayProperties.RateLimit(new GatewayProperties.Limit(2, 1.0),
-                Map.of("hr", new GatewayProperties.Limit(4, null)));
+                Map.of("hr", new GatewayProperties.Limit(4, null)), null);
         ClientRateLimitFilter filter = new ClientRateLimitFilter(limits, now::get);
 
         assertThat(filter.take("api", "sub:a").allowed()).isTrue();
