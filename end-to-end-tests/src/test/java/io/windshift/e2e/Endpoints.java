@@ -65,6 +65,7 @@ final class Endpoints {
             // Coming with the services' current work: token checks only until they are live.
             new Endpoint("alliance-service", "GET", "/api/v1/impacts?triggerEventId=x", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("alliance-service", "GET", "/api/v1/impacts?allianceId={allianceId}", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/actions?status=OPEN", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("alliance-service", "GET", "/api/v1/portfolio/summary", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("alliance-service", "GET", "/api/v1/portfolio/vacant-roles", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("alliance-service", "GET", "/api/v1/portfolio/manager-load", null, null, Access.PEOPLE_OWN_DATA, true),

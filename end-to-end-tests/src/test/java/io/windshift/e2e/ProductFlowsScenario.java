@@ -174,7 +174,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
                 """.formatted(name, am);
     }
 
-    private void hire(String hr, String u, String... people) throws Exception {
+    void hire(String hr, String u, String... people) throws Exception {
         List<String> events = new ArrayList<>();
         for (String person : people) {
             events.add("""
@@ -186,7 +186,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
         assertThat(hired.statusCode()).as(hired.body()).isEqualTo(202);
     }
 
-    private String create(String admin, String body) throws Exception {
+    String create(String admin, String body) throws Exception {
         HttpResponse<String> created = send("POST", "/api/v1/alliances", admin, "application/json", body, null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created).get("id").asString();
@@ -207,7 +207,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
         return id[0];
     }
 
-    private void awaitObligationServiceKnows(String admin, String allianceId) {
+    void awaitObligationServiceKnows(String admin, String allianceId) {
         await().atMost(FLOW_TIMEOUT).ignoreExceptions().pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(send("GET", "/api/v1/obligations?allianceId=" + allianceId, admin, null, null, null).statusCode()).isEqualTo(200));
     }
@@ -220,7 +220,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
         return ids;
     }
 
-    private List<JsonNode> notificationsFor(String person, String trigger) throws Exception {
+    List<JsonNode> notificationsFor(String person, String trigger) throws Exception {
         JsonNode items = json(send("GET", "/api/v1/notifications?size=100", tokens().person(person, "EMPLOYEE"), null, null, null)).get("items");
         List<JsonNode> mine = new ArrayList<>();
         items.forEach(i -> {
@@ -241,7 +241,7 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
         return kinds;
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
+    static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 }

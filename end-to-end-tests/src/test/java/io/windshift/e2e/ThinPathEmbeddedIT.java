@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** The thin path on the embedded default: a real KRaft broker and a Mongo-wire server in the test JVM. */
-class ThinPathEmbeddedIT extends ProductFlowsScenario {
+class ThinPathEmbeddedIT extends ClosingTheLoopScenario {
 
     static EmbeddedKafkaKraftBroker kafka;
     static MongoServer mongo;
