@@ -68,8 +68,9 @@ public class ChangeAssessment {
     public int assess(String triggerEventId, String triggerType, LocalDate effectiveDate, List<PersonChange> changes) {
         Map<String, List<PersonChange>> byAlliance = new LinkedHashMap<>();
         Map<String, Alliance> seen = new HashMap<>();
+        Map<String, List<Alliance>> seated = portfolio.alliancesOf(changes.stream().map(PersonChange::personId).toList());
         for (PersonChange change : changes) {
-            portfolio.alliancesOf(change.personId()).stream().filter(a -> a.seats(change.personId())).forEach(a -> {
+            seated.getOrDefault(change.personId(), List.of()).stream().filter(a -> a.seats(change.personId())).forEach(a -> {
                 seen.putIfAbsent(a.id(), a);
                 byAlliance.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(change);
             });
@@ -82,7 +83,7 @@ public class ChangeAssessment {
             try (Outbox.Batch batch = outbox.batch()) {
                 for (Map.Entry<String, List<PersonChange>> entry : entries.subList(from, Math.min(entries.size(), from + RELAY_BATCH))) {
                     boolean[] touched = {false};
-                    portfolio.change(batch, entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
+                    portfolio.change(batch, seen.get(entry.getKey()), entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
                             (alliance, outcome) -> {
                                 touched[0] = true;
                                 impacts.record(batch, triggerEventId, triggerType, alliance, alliance.nextVersion(),

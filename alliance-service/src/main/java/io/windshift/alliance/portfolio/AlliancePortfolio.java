@@ -124,7 +124,16 @@ public class AlliancePortfolio {
     /** As {@link #change(String, Function, BiConsumer)}, saving in {@code batch} (relayed when it closes). */
     public Optional<Alliance> change(Outbox.Batch batch, String allianceId, Function<Alliance, Alliance.Vacancy> change,
                                      BiConsumer<Alliance, Alliance.Vacancy> beforeSave) {
-        Alliance saved = withRetry(batch, allianceId, alliance -> {
+        return change(batch, null, allianceId, change, beforeSave);
+    }
+
+    /**
+     * As {@link #change(Outbox.Batch, String, Function, BiConsumer)}, starting from {@code loaded} (just read by the
+     * caller) instead of reading it again; a lost race reads it fresh, as always.
+     */
+    public Optional<Alliance> change(Outbox.Batch batch, Alliance loaded, String allianceId, Function<Alliance, Alliance.Vacancy> change,
+                                     BiConsumer<Alliance, Alliance.Vacancy> beforeSave) {
+        Alliance saved = withRetry(batch, loaded, allianceId, alliance -> {
             Alliance.Vacancy outcome = change.apply(alliance);
             if (!outcome.isEmpty()) {
                 beforeSave.accept(alliance, outcome);
@@ -190,6 +199,23 @@ public class AlliancePortfolio {
     public List<Alliance> alliancesOf(String personId) {
         List<String> ids = people.allianceIdsOf(personId);
         return ids.isEmpty() ? List.of() : mongo.find(new Query(Criteria.where("_id").in(ids)), Alliance.class);
+    }
+
+    /**
+     * The alliances where each of {@code personIds} may hold a seat, read in a few batched queries (a reorg's
+     * people at once rather than two round trips per person). Index superset: callers check the alliance.
+     */
+    public Map<String, List<Alliance>> alliancesOf(java.util.Collection<String> personIds) {
+        Map<String, List<String>> index = people.allianceIdsOf(personIds);
+        List<String> allianceIds = index.values().stream().flatMap(List::stream).distinct().toList();
+        Map<String, Alliance> byId = new java.util.HashMap<>();
+        for (int from = 0; from < allianceIds.size(); from += 1000) {
+            mongo.find(new Query(Criteria.where("_id").in(allianceIds.subList(from, Math.min(allianceIds.size(), from + 1000)))), Alliance.class)
+                    .forEach(a -> byId.put(a.id(), a));
+        }
+        Map<String, List<Alliance>> result = new java.util.HashMap<>();
+        index.forEach((person, ids) -> result.put(person, ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList()));
+        return result;
     }
 
     /** Alliances matching the filters; {@code personId} uses the index, the rest filter on the store. */
@@ -275,13 +301,13 @@ public class AlliancePortfolio {
     }
 
     private Alliance withRetry(String allianceId, Function<Alliance, Alliance> change) {
-        return withRetry(null, allianceId, change);
+        return withRetry(null, null, allianceId, change);
     }
 
     /** Reads, changes and saves one alliance, again from a fresh read if another writer got there first. */
-    private Alliance withRetry(Outbox.Batch batch, String allianceId, Function<Alliance, Alliance> change) {
+    private Alliance withRetry(Outbox.Batch batch, Alliance loaded, String allianceId, Function<Alliance, Alliance> change) {
         for (int attempt = 1; ; attempt++) {
-            Alliance alliance = mongo.findById(allianceId, Alliance.class);
+            Alliance alliance = attempt == 1 && loaded != null ? loaded : mongo.findById(allianceId, Alliance.class);
             if (alliance == null) {
                 return null;
             }
