@@ -42,20 +42,34 @@ public class AllianceTeams {
     }
 
     public void registered(String allianceId, List<TeamMember> team, long version) {
-        mongo.save(new AllianceTeam(allianceId, team, version));
+        if (find(allianceId).filter(t -> t.allianceVersion() > version).isEmpty()) {
+            mongo.save(new AllianceTeam(allianceId, team, version));
+        }
     }
 
     /** A person now holds a singleton role: whoever held it before no longer does. */
     public void assigned(String allianceId, String role, String personId, long version) {
-        List<TeamMember> members = new ArrayList<>(find(allianceId).map(AllianceTeam::members).orElse(List.of()));
-        members.removeIf(m -> m.role().equals(role));
-        members.add(new TeamMember(role, personId));
-        mongo.save(new AllianceTeam(allianceId, members, version));
+        change(allianceId, version, members -> {
+            members.removeIf(m -> m.role().equals(role));
+            members.add(new TeamMember(role, personId));
+        });
     }
 
     public void vacated(String allianceId, String role, String personId, long version) {
-        List<TeamMember> members = new ArrayList<>(find(allianceId).map(AllianceTeam::members).orElse(List.of()));
-        members.removeIf(m -> m.role().equals(role) && m.personId().equals(personId));
+        change(allianceId, version, members -> members.removeIf(m -> m.role().equals(role) && m.personId().equals(personId)));
+    }
+
+    /**
+     * Applies an alliance event of {@code version} unless the projection already holds a later version: a replayed
+     * or redelivered older event must not overwrite a newer team. Events of one alliance write share a version.
+     */
+    private void change(String allianceId, long version, java.util.function.Consumer<List<TeamMember>> change) {
+        Optional<AllianceTeam> current = find(allianceId);
+        if (current.isPresent() && current.get().allianceVersion() > version) {
+            return;
+        }
+        List<TeamMember> members = new ArrayList<>(current.map(AllianceTeam::members).orElse(List.of()));
+        change.accept(members);
         mongo.save(new AllianceTeam(allianceId, members, version));
     }
 }
