@@ -18,6 +18,21 @@ public record ActionFact(String key, long seq, String eventId, String eventType,
         return new ActionFact(key, seq, eventId, eventType, note, false, List.of());
     }
 
+    /** Partner-notice obligations opened for actions are registered under ids with this prefix. */
+    public static final String NOTICE_OBLIGATION_PREFIX = "ob-notice-";
+
+    private static final String CAPACITY = "capacity|";
+
+    /** Manager load is read live and never remembered: an old "within capacity" must not close a new overload. */
+    public static boolean isLive(String key) {
+        return key.startsWith(CAPACITY);
+    }
+
+    /** The manager a live capacity key is about. */
+    static String managerOf(String capacityKey) {
+        return capacityKey.substring(CAPACITY.length());
+    }
+
     public static String seat(String allianceId, String seat) {
         return "seat|" + allianceId + "|" + seat;
     }
@@ -31,6 +46,6 @@ public record ActionFact(String key, long seq, String eventId, String eventType,
     }
 
     public static String capacity(String managerId) {
-        return "capacity|" + managerId;
+        return CAPACITY + managerId;
     }
 }

@@ -38,7 +38,7 @@ class ActionPlanner {
 
     /** Partner-notice obligations are registered under this id by obligation-service: the link back to the action. */
     static String noticeObligationId(String actionId) {
-        return "ob-notice-" + EventIds.derived("notice", actionId);
+        return ActionFact.NOTICE_OBLIGATION_PREFIX + EventIds.derived("notice", actionId);
     }
 
     /**

@@ -7,9 +7,6 @@ import io.windshift.alliance.portfolio.Severity;
 import io.windshift.alliance.portfolio.Stage;
 import io.windshift.alliance.portfolio.Tier;
 import io.windshift.contract.EventIds;
-import io.windshift.contract.EventType;
-import io.windshift.contract.alliance.ChangeImpactAssessed;
-import io.windshift.contract.alliance.ChangeImpactResolved;
 import io.windshift.contract.alliance.ImpactActionChanged;
 import io.windshift.messaging.outbox.OutboxAggregate;
 import io.windshift.messaging.outbox.OutboxEvent;
@@ -160,14 +157,7 @@ public class ChangeImpact implements OutboxAggregate {
     private void announce(Instant now) {
         revision++;
         assessedAt = now;
-        ChangeImpactAssessed assessed = new ChangeImpactAssessed(id, triggerEventId, triggerType, allianceId, allianceName, tier.name(),
-                stage.name(), severity.name(), status.name(),
-                findings.stream().map(f -> new ChangeImpactAssessed.Finding(f.kind().name(), f.seat(), f.personId(),
-                        f.personName() == null ? f.detail() : f.personName() + ": " + f.detail())).toList(),
-                suggestedActions, now, revision);
-        pendingEvents.add(OutboxEvent.of(EventType.ALLIANCE_CHANGE_IMPACT_ASSESSED.topic(), allianceId,
-                io.windshift.contract.CloudEvent.of(EventIds.derived(id, "revision", Integer.toString(revision)),
-                        EventType.ALLIANCE_CHANGE_IMPACT_ASSESSED, "/windshift/alliance-service", allianceId, now, assessed, null)));
+        pendingEvents.add(ImpactEvents.assessed(this, now));
     }
 
     /** A person completes an open action; {@link ActionAlreadyClosed} when it is closed already. */
@@ -282,14 +272,7 @@ public class ChangeImpact implements OutboxAggregate {
 
     private void announceAction(ImpactAction a, String change, String previousAssigneeId, String by, String closedByEventId, Instant now) {
         revision++;
-        ImpactAction.Change last = a.history().getLast();
-        ImpactActionChanged changed = new ImpactActionChanged(id, a.id(), triggerEventId, triggerType, allianceId, allianceName, tier.name(),
-                a.kind().name(), a.seat(), a.subjectPersonId(), a.title(), change, a.state().name(), a.assigneeId(), previousAssigneeId,
-                a.dueDate(), a.agreementId(), a.clauseRef(), a.noticeObligationId(), a.obligationId(), by, last.note(),
-                closedByEventId, closedByEventId == null ? null : last.eventType(), now, status.name(), progress(), revision);
-        pendingEvents.add(OutboxEvent.of(EventType.ALLIANCE_IMPACT_ACTION_CHANGED.topic(), allianceId,
-                io.windshift.contract.CloudEvent.of(EventIds.derived(id, a.id(), change, Integer.toString(revision)),
-                        EventType.ALLIANCE_IMPACT_ACTION_CHANGED, "/windshift/alliance-service", allianceId, now, changed, null)));
+        pendingEvents.add(ImpactEvents.actionChanged(this, a, change, previousAssigneeId, by, closedByEventId, now));
     }
 
     private void announceResolution(Status before, Instant now) {
@@ -297,12 +280,7 @@ public class ChangeImpact implements OutboxAggregate {
             return;
         }
         revision++;
-        ImpactActionChanged.Progress p = progress();
-        ChangeImpactResolved resolved = new ChangeImpactResolved(id, triggerEventId, triggerType, allianceId, allianceName, tier.name(), p.done(),
-                p.dismissed(), now, revision);
-        pendingEvents.add(OutboxEvent.of(EventType.ALLIANCE_CHANGE_IMPACT_RESOLVED.topic(), allianceId,
-                io.windshift.contract.CloudEvent.of(EventIds.derived(id, "resolved", Integer.toString(revision)),
-                        EventType.ALLIANCE_CHANGE_IMPACT_RESOLVED, "/windshift/alliance-service", allianceId, now, resolved, null)));
+        pendingEvents.add(ImpactEvents.resolved(this, now));
     }
 
     public List<ImpactAction> actions() {

@@ -77,8 +77,7 @@ public class ChangeImpacts {
 
     /** A fact arrived: every impact waiting for its key settles the actions it closes. Idempotent. */
     public int settle(ActionFact fact) {
-        if (!fact.key().startsWith("capacity|")) {
-            // Manager load is read live, never remembered: an old "within capacity" must not close a new overload.
+        if (!ActionFact.isLive(fact.key())) {
             actions.remember(fact);
         }
         int closed = 0;
@@ -128,8 +127,8 @@ public class ChangeImpacts {
         actions.await(saved.id(), keys);
         List<ActionFact> known = new java.util.ArrayList<>(actions.factsFor(keys));
         for (String key : keys) {
-            if (key.startsWith("capacity|")) {
-                String manager = key.substring("capacity|".length());
+            if (ActionFact.isLive(key)) {
+                String manager = ActionFact.managerOf(key);
                 if (portfolio.strategicLoadOf(manager) <= portfolio.policy().capacity()) {
                     known.add(ActionFact.done(key, Long.MAX_VALUE, null, null, manager + " is back within capacity"));
                 }

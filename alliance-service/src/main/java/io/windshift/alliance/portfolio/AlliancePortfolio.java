@@ -197,8 +197,7 @@ public class AlliancePortfolio {
 
     /** The alliances where a person may hold a seat (index superset: callers check the alliance). */
     public List<Alliance> alliancesOf(String personId) {
-        List<String> ids = people.allianceIdsOf(personId);
-        return ids.isEmpty() ? List.of() : mongo.find(new Query(Criteria.where("_id").in(ids)), Alliance.class);
+        return alliancesOf(List.of(personId)).getOrDefault(personId, List.of());
     }
 
     /**

@@ -22,8 +22,6 @@ import org.springframework.stereotype.Component;
 class ObligationEventListener {
 
     static final String CONSUMER = "alliance-service.obligations";
-    /** Partner-notice obligations opened for actions carry this prefix (ActionPlanner): no other closure concerns us. */
-    static final String NOTICE_PREFIX = "ob-notice-";
 
     private final IdempotentConsumer idempotent;
     private final ChangeAssessment assessment;
@@ -54,7 +52,7 @@ class ObligationEventListener {
                 }
                 default -> {
                     OccurrenceClosed closed = payload(e, OccurrenceClosed.class);
-                    if (closed.obligationId() != null && closed.obligationId().startsWith(NOTICE_PREFIX)) {
+                    if (closed.obligationId() != null && closed.obligationId().startsWith(ActionFact.NOTICE_OBLIGATION_PREFIX)) {
                         boolean waived = type == EventType.OBLIGATION_WAIVED;
                         impacts.settle(new ActionFact(ActionFact.notice(closed.obligationId()), 0, e.id(), e.type(),
                                 waived ? "notice obligation waived" + (closed.evidence() == null ? "" : ": " + closed.evidence())
