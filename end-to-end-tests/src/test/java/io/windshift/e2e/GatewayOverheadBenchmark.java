@@ -281,19 +281,22 @@ class GatewayOverheadBenchmark {
                 """.formatted(dir, upstreamPort, listenPort));
         Process process = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("stdout.log")));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", listenPort)) {
-                return process;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("stdout.log")));
+                }
+                try (Socket ignored = new Socket("127.0.0.1", listenPort)) {
+                    return true;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+            return process;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("nginx did not listen on " + listenPort);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("nginx did not listen on " + listenPort);
     }
 
     private static Optional<ProcessHandle> child(String jarPrefix) {
