@@ -1,14 +1,11 @@
 package io.windshift.e2e;
 
-import static org.awaitility.Awaitility.await;
-
+import io.windshift.local.launch.Component;
+import io.windshift.local.launch.Instance;
+import io.windshift.local.launch.Probes;
+import io.windshift.local.launch.Supervisor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,25 +15,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three services and the gateway, each started from its executable jar as its own JVM, pointed at
- * the given Kafka and MongoDB. Logs go to {@code target/e2e-logs/<name>.log}.
+ * The three services and the gateway, each instance its own JVM started from its executable jar by the same
+ * launcher {@code ./windshift up} uses ({@link Supervisor}: readiness, crash restarts, the gateway's instance
+ * list), pointed at the given Kafka and MongoDB. Logs go to {@code target/e2e-logs/<label>/<name>[-N].log}.
  */
 final class Platform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("alliance-service", "obligation-service", "notification-service");
+    private static final List<String> ALL = List.of("alliance-service", "obligation-service", "notification-service", "gateway");
     private static final Path ROOT = Path.of(System.getProperty("windshift.root", "..")).toAbsolutePath().normalize();
     private static final String VERSION = System.getProperty("windshift.version", "0.1.0-SNAPSHOT");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final Map<String, String> env = new LinkedHashMap<>();
-    private final Map<String, List<String>> extraArgs;
+    private final Supervisor supervisor;
     private final Path logs;
-    private final HttpClient http = HttpClient.newHttpClient();
 
-    private Platform(Path logs, Map<String, List<String>> extraArgs) {
+    private Platform(Supervisor supervisor, Path logs) {
+        this.supervisor = supervisor;
         this.logs = logs;
-        this.extraArgs = extraArgs;
     }
 
     static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey) throws IOException {
@@ -46,73 +42,63 @@ final class Platform implements AutoCloseable {
     /** As above, with extra command-line arguments per process name (e.g. a tighter rate limit for the gateway). */
     static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey, Map<String, List<String>> extraArgs)
             throws IOException {
+        return start(label, kafkaBootstrap, mongoUri, publicKey, extraArgs, Map.of());
+    }
+
+    /** As above, running {@code scale.get(name)} instances of a service (default 1); the gateway balances across them. */
+    static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey, Map<String, List<String>> extraArgs,
+                          Map<String, Integer> scale) throws IOException {
         Path logs = ROOT.resolve("end-to-end-tests/target/e2e-logs/" + label);
-        Files.createDirectories(logs);
-        Platform platform = new Platform(logs, extraArgs);
-        try {
-            for (String name : List.of("alliance-service", "obligation-service", "notification-service", "gateway")) {
-                platform.ports.put(name, freePort());
+        Path run = logs.resolve("run");
+        Files.createDirectories(run);
+        try (var old = Files.list(logs)) {
+            for (Path file : old.filter(f -> f.toString().endsWith(".log")).toList()) {
+                Files.delete(file);
             }
-            Map<String, String> env = platform.env;
+        }
+        Supervisor supervisor = new Supervisor(run, logs, line -> System.out.println("[launcher] " + line), false);
+        Platform platform = new Platform(supervisor, logs);
+        try {
+            Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
             env.put("MONGODB_URI", mongoUri);
             env.put("WINDSHIFT_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey.toAbsolutePath());
-            env.put("ALLIANCE_SERVICE_URI", "http://localhost:" + platform.ports.get("alliance-service"));
-            env.put("OBLIGATION_SERVICE_URI", "http://localhost:" + platform.ports.get("obligation-service"));
-            env.put("NOTIFICATION_SERVICE_URI", "http://localhost:" + platform.ports.get("notification-service"));
             // Reminders within seconds of an obligation being registered; the head of alliance management of the flows.
             env.put("WINDSHIFT_OBLIGATION_SCHEDULER_INTERVAL", "PT2S");
             env.put("WINDSHIFT_HEADS_OF_ALLIANCE_MANAGEMENT", "p-head");
-            for (String name : platform.ports.keySet()) {
-                Files.deleteIfExists(platform.log(name));
-                platform.launch(name);
+            env.put("WINDSHIFT_GATEWAY_INSTANCE_LIST", supervisor.instanceList().toString());
+            for (String name : ALL) {
+                supervisor.register(new Component(name, 0, true, port -> launch(name, port, env, extraArgs),
+                        Probes.springReadiness(), START_TIMEOUT));
             }
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(platform::allReady);
+            List<Instance> started = new ArrayList<>();
+            for (String name : ALL) {
+                for (Instance instance : supervisor.scale(name, scale.getOrDefault(name, 1))) {
+                    started.add(supervisor.start(instance.id()));
+                }
+            }
+            supervisor.awaitReady(started, START_TIMEOUT);
             return platform;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             platform.close();
             throw e;
         }
     }
 
-    /** Stops one process (SIGTERM, then SIGKILL after 20 s), leaving the others running. */
-    void stop(String name) {
-        Process process = processes.get(name);
-        if (process != null) {
-            stopProcess(process);
-        }
-    }
-
-    /** Starts a stopped process again on its old port, and waits until it is ready. */
-    void restart(String name) throws IOException {
-        stop(name);
-        launch(name);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!processes.get(name).isAlive()) {
-                throw new IllegalStateException(name + " exited on restart; see " + log(name));
-            }
-            return ready(ports.get(name));
-        });
-    }
-
-    private void launch(String name) throws IOException {
+    private static Component.Launch launch(String name, int port, Map<String, String> env, Map<String, List<String>> extraArgs) {
         Path jar = ROOT.resolve(name + "/target/" + name + "-" + VERSION + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Missing " + jar + ": the end-to-end tests run after `mvn package` of the services");
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmFlags());
         command.addAll(List.of("-jar", jar.toString(),
-                "--server.port=" + ports.get(name),
+                "--server.port=" + port,
                 "--windshift.messaging.partitions=3",
                 "--windshift.messaging.sweep-interval=2s",
                 "--windshift.messaging.sweep-grace=1s"));
         command.addAll(extraArgs.getOrDefault(name, List.of()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
-        builder.environment().putAll(env);
-        processes.put(name, builder.start());
+        return new Component.Launch(command, env, ROOT);
     }
 
     /**
@@ -127,69 +113,66 @@ final class Platform implements AutoCloseable {
         return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
     }
 
-    private boolean allReady() {
-        for (Map.Entry<String, Process> entry : processes.entrySet()) {
-            if (!entry.getValue().isAlive()) {
-                throw new IllegalStateException(entry.getKey() + " exited with " + entry.getValue().exitValue() + "; see " + log(entry.getKey()));
-            }
-        }
-        return ports.values().stream().allMatch(this::ready);
+    /** Stops one instance ({@code name} is instance 1, {@code name#N} instance N) and keeps it stopped. */
+    void stop(String id) {
+        supervisor.stop(id);
     }
 
-    private boolean ready(int port) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** SIGKILL of one instance, as a crash: the launcher restarts it. */
+    void kill(String id) {
+        supervisor.kill(id);
+    }
+
+    /** Starts a stopped instance again on its old port, and waits until it is ready. */
+    void restart(String id) {
+        supervisor.stop(id);
+        supervisor.awaitReady(List.of(supervisor.start(id)), Duration.ofSeconds(120));
+    }
+
+    /** Waits until the instance is ready (again, after a kill). */
+    void awaitReady(String id, Duration timeout) {
+        supervisor.awaitReady(List.of(supervisor.instance(id)), timeout);
+    }
+
+    Supervisor supervisor() {
+        return supervisor;
     }
 
     String gateway() {
-        return "http://localhost:" + ports.get("gateway");
+        return supervisor.instance("gateway").url();
     }
 
-    String direct(String service) {
-        return "http://localhost:" + ports.get(service);
+    String direct(String id) {
+        return supervisor.instance(id).url();
     }
 
-    Path log(String name) {
-        return logs.resolve(name + ".log");
+    Path log(String id) {
+        return supervisor.instance(id).log();
     }
 
-    String logText(String name) {
+    String logText(String id) {
         try {
-            return Files.readString(log(name));
+            return Files.readString(log(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Every instance's log of a service, concatenated. */
+    String logsOf(String name) {
+        StringBuilder text = new StringBuilder();
+        for (Instance instance : supervisor.instancesOf(name)) {
+            try {
+                text.append(Files.readString(instance.log()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return text.toString();
+    }
+
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
-        processes.values().forEach(Platform::stopProcess);
-    }
-
-    private static void stopProcess(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        supervisor.close();
     }
 }

@@ -1,6 +1,5 @@
 package io.windshift.notification.inbox.api;
 
-import io.windshift.notification.inbox.NotificationChanged;
 import io.windshift.service.security.Caller;
 import java.io.IOException;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/v1/notifications/stream}: Server-Sent Events for the caller's own inbox. Each change to one
  * of their notifications sends a {@code notification} event with its id; the client re-reads it. A client that
- * reconnects re-reads its inbox page (this instance pushes what it stores; other instances push their own).
+ * reconnects re-reads its inbox page. Changes stored by any instance reach the streams of every instance ({@link LiveFanOut}).
  */
 @RestController
 class NotificationStream {
@@ -46,12 +44,12 @@ class NotificationStream {
         return emitter;
     }
 
-    @EventListener
-    void on(NotificationChanged changed) {
-        for (SseEmitter emitter : listeners.getOrDefault(changed.recipientId(), List.of())) {
+    /** Sends a {@code notification} event to the recipient's streams connected to this instance ({@link LiveFanOut}). */
+    void push(String notificationId, String recipientId) {
+        for (SseEmitter emitter : listeners.getOrDefault(recipientId, List.of())) {
             try {
-                emitter.send(SseEmitter.event().name("notification").id(changed.notificationId())
-                        .data("{\"id\":\"" + changed.notificationId() + "\"}", MediaType.APPLICATION_JSON));
+                emitter.send(SseEmitter.event().name("notification").id(notificationId)
+                        .data("{\"id\":\"" + notificationId + "\"}", MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException e) {
                 emitter.completeWithError(e);
             }
