@@ -33,7 +33,7 @@ section() { echo; echo "--- $*"; }
 section "tools"
 if ! command -v kubectl >/dev/null 2>&1; then
   echo "kubectl not found: installing it with apt"
-  apt_install kubectl
+  apt_install kubectl || { echo "no apt package kubectl here: install kubectl >= 1.27 (Debian's kubernetes-client 1.20 embeds a kustomize too old for components)" >&2; exit 1; }
 fi
 kustomize_version="$(kubectl version --client 2>/dev/null | sed -n 's/^Kustomize Version: v\([0-9]*\).*/\1/p')"
 if [[ -z "$kustomize_version" || "$kustomize_version" -lt 5 ]]; then
