@@ -80,9 +80,9 @@ abstract class ThinPathScenario {
 
         // One trace id from the gateway through Kafka to the notification.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(platform().logText("gateway")).contains(traceId);
-            assertThat(platform().logText("alliance-service")).contains(traceId);
-            assertThat(platform().logText("notification-service")).contains(traceId);
+            assertThat(platform().logsOf("gateway")).contains(traceId);
+            assertThat(platform().logsOf("alliance-service")).contains(traceId);
+            assertThat(platform().logsOf("notification-service")).contains(traceId);
         });
     }
 
@@ -125,13 +125,20 @@ abstract class ThinPathScenario {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Redelivered events the service skipped, read from its own Prometheus endpoint. */
+    /** Duplicates recognised by every instance of the service. */
     double duplicatesSeenBy(String service) throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(platform().direct(service) + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines()
-                .filter(l -> l.startsWith("windshift_events_consumed_total") && l.contains("outcome=\"duplicate\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        double sum = 0;
+        for (var instance : platform().supervisor().instancesOf(service)) {
+            if (!instance.alive()) {
+                continue;
+            }
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            sum += metrics.lines()
+                    .filter(l -> l.startsWith("windshift_events_consumed_total") && l.contains("outcome=\"duplicate\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
+        }
+        return sum;
     }
 }

@@ -15,7 +15,7 @@ public record GatewayProperties(Cors cors, RateLimit rateLimit, RequestSize requ
 
     public GatewayProperties {
         cors = cors == null ? new Cors(null, null) : cors;
-        rateLimit = rateLimit == null ? new RateLimit(null, null, null) : rateLimit;
+        rateLimit = rateLimit == null ? new RateLimit(null, null, null, null, null) : rateLimit;
         requestSize = requestSize == null ? new RequestSize(null, null) : requestSize;
     }
 
@@ -34,13 +34,16 @@ public record GatewayProperties(Cors cors, RateLimit rateLimit, RequestSize requ
     /**
      * The default and per-route limits, and how many (route, client) buckets are kept at most: a bucket is
      * forgotten once it would be full again (then it is indistinguishable from a new client), or, beyond
-     * {@code maxClients}, the least valuable one is evicted.
+     * {@code maxClients}, the least valuable one is evicted. {@code store}: {@code memory} (one instance, the
+     * default) or {@code redis} (shared by every gateway instance, at {@code redisUrl}).
      */
-    public record RateLimit(Limit defaults, Map<String, Limit> routes, Integer maxClients) {
+    public record RateLimit(Limit defaults, Map<String, Limit> routes, Integer maxClients, String store, java.net.URI redisUrl) {
         public RateLimit {
             defaults = defaults == null ? new Limit(100, 50.0) : defaults;
             routes = routes == null ? Map.of() : routes;
             maxClients = maxClients == null ? 100_000 : maxClients;
+            store = store == null || store.isBlank() ? "memory" : store.trim();
+            redisUrl = redisUrl == null ? java.net.URI.create("redis://localhost:6379") : redisUrl;
         }
 
         /** The limit of a route: its own values where set, the defaults otherwise. */

@@ -36,17 +36,17 @@ class TokenBucketTest {
     void limitsAreKeptPerRouteAndClientAndARouteMayOverrideTheDefaults() {
         AtomicLong now = new AtomicLong();
         GatewayProperties.RateLimit limits = new GatewayProperties.RateLimit(new GatewayProperties.Limit(2, 1.0),
-                Map.of("hr", new GatewayProperties.Limit(4, null)), null);
-        ClientRateLimitFilter filter = new ClientRateLimitFilter(limits, now::get);
+                Map.of("hr", new GatewayProperties.Limit(4, null)), null, null, null);
+        LocalBuckets filter = new LocalBuckets(limits, now::get);
 
-        assertThat(filter.take("api", "sub:a").allowed()).isTrue();
-        assertThat(filter.take("api", "sub:a").allowed()).isTrue();
-        assertThat(filter.take("api", "sub:a").allowed()).isFalse();
-        assertThat(filter.take("api", "sub:b").allowed()).isTrue();
+        assertThat(filter.takeNow("api", "sub:a").allowed()).isTrue();
+        assertThat(filter.takeNow("api", "sub:a").allowed()).isTrue();
+        assertThat(filter.takeNow("api", "sub:a").allowed()).isFalse();
+        assertThat(filter.takeNow("api", "sub:b").allowed()).isTrue();
         for (int i = 0; i < 4; i++) {
-            assertThat(filter.take("hr", "sub:a").allowed()).isTrue();
+            assertThat(filter.takeNow("hr", "sub:a").allowed()).isTrue();
         }
-        assertThat(filter.take("hr", "sub:a").allowed()).isFalse();
+        assertThat(filter.takeNow("hr", "sub:a").allowed()).isFalse();
         assertThat(limits.forRoute("hr").refillPerSecond()).isEqualTo(1.0);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +36,9 @@ public class DeliveryWorker {
     private final int batch;
     private final String baseUrl;
 
-    DeliveryWorker(DeliveryQueue queue, ChannelGuards guards, List<OutboundChannel> channels,
+    private final MeterRegistry meters;
+
+    DeliveryWorker(DeliveryQueue queue, ChannelGuards guards, List<OutboundChannel> channels, MeterRegistry meters,
                    @Value("${windshift.notification.delivery.lease:PT2M}") Duration lease,
                    @Value("${windshift.notification.delivery.batch:50}") int batch,
                    @Value("${windshift.notification.base-url:http://localhost:8080}") String baseUrl) {
@@ -45,6 +48,7 @@ public class DeliveryWorker {
         this.lease = lease;
         this.batch = batch;
         this.baseUrl = baseUrl;
+        this.meters = meters;
     }
 
     @Scheduled(fixedDelayString = "${windshift.notification.delivery.poll-interval:PT1S}")
@@ -76,7 +80,7 @@ public class DeliveryWorker {
         String channelName = claims.getFirst().channel();
         OutboundChannel channel = channels.get(channelName);
         if (channel == null) {
-            claims.forEach(c -> queue.failed(c, "no such channel " + channelName, DeliveryQueue.Failure.UNDELIVERABLE));
+            claims.forEach(c -> count(channelName, queue.failed(c, "no such channel " + channelName, DeliveryQueue.Failure.UNDELIVERABLE)));
             return;
         }
         try {
@@ -84,16 +88,24 @@ public class DeliveryWorker {
                 channel.send(message);
                 return null;
             });
-            claims.forEach(c -> queue.sent(c, "delivered by " + channel.name() + (claims.size() > 1 ? " in a digest of " + claims.size() : "")));
+            claims.forEach(c -> {
+                queue.sent(c, "delivered by " + channel.name() + (claims.size() > 1 ? " in a digest of " + claims.size() : ""));
+                count(channelName, "SENT");
+            });
         } catch (OutboundChannel.Undeliverable e) {
-            claims.forEach(c -> queue.failed(c, e.getMessage(), DeliveryQueue.Failure.UNDELIVERABLE));
+            claims.forEach(c -> count(channelName, queue.failed(c, e.getMessage(), DeliveryQueue.Failure.UNDELIVERABLE)));
         } catch (CallNotPermittedException e) {
-            claims.forEach(c -> queue.failed(c, "circuit open for " + channel.name(), DeliveryQueue.Failure.CIRCUIT_OPEN));
+            claims.forEach(c -> count(channelName, queue.failed(c, "circuit open for " + channel.name(), DeliveryQueue.Failure.CIRCUIT_OPEN)));
         } catch (BulkheadFullException e) {
-            claims.forEach(c -> queue.failed(c, "too many concurrent sends on " + channel.name(), DeliveryQueue.Failure.TRANSIENT));
+            claims.forEach(c -> count(channelName, queue.failed(c, "too many concurrent sends on " + channel.name(), DeliveryQueue.Failure.TRANSIENT)));
         } catch (Exception e) {
             log.info("Delivery of {} on {} failed: {}", message.id(), channel.name(), e.toString());
-            claims.forEach(c -> queue.failed(c, e.getClass().getSimpleName() + ": " + e.getMessage(), DeliveryQueue.Failure.TRANSIENT));
+            claims.forEach(c -> count(channelName, queue.failed(c, e.getClass().getSimpleName() + ": " + e.getMessage(), DeliveryQueue.Failure.TRANSIENT)));
         }
+    }
+
+    /** {@code windshift.notifications.deliveries{channel,status}}: SENT, FAILED (retried later) or DEAD. */
+    private void count(String channel, String status) {
+        meters.counter("windshift.notifications.deliveries", "channel", channel, "status", status).increment();
     }
 }

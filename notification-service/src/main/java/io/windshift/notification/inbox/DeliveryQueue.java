@@ -100,9 +100,10 @@ public class DeliveryQueue {
     /**
      * The send failed. An undeliverable message, an open circuit when another channel is allowed, and the
      * last attempt make the delivery DEAD (recorded and visible); then the next channel the person allows
-     * takes over. Otherwise it is retried later with backoff and jitter.
+     * takes over. Otherwise it is retried later with backoff and jitter. Returns the status recorded: DEAD or FAILED.
      */
-    public void failed(Claim claim, String error, Failure failure) {
+    public String failed(Claim claim, String error, Failure failure) {
+        String[] recorded = {"FAILED"};
         inbox.change(claim.notificationId(), n -> ownClaim(n, claim), n -> {
             Instant now = clock.instant();
             Delivery d = n.delivery(claim.channel()).orElseThrow();
@@ -110,6 +111,7 @@ public class DeliveryQueue {
             boolean last = failure == Failure.UNDELIVERABLE || (failure == Failure.CIRCUIT_OPEN && next.isPresent())
                     || d.attempts() + 1 >= maxAttempts;
             d.failed(now, error, last ? null : now.plus(backoff(d.attempts() + 1)));
+            recorded[0] = last ? "DEAD" : "FAILED"; // a retried change runs again and sets it again
             n.record(DeliveryPlanner.status(n, claim.channel(), d.attempts(), last ? "DEAD" : "FAILED", error, now));
             if (last) {
                 next.ifPresentOrElse(c -> {
@@ -120,6 +122,7 @@ public class DeliveryQueue {
             n.contentPlanned();
             return n;
         });
+        return recorded[0];
     }
 
     private Optional<Channel> nextChannel(Notification n, String failedChannel) {

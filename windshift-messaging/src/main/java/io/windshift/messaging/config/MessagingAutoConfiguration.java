@@ -74,7 +74,7 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    KafkaTemplate<String, String> kafkaTemplate(KafkaProperties kafka) {
+    KafkaTemplate<String, String> kafkaTemplate(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -82,7 +82,9 @@ public class MessagingAutoConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(config);
+        factory.addListener(new org.springframework.kafka.core.MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(factory);
     }
 
     @Bean
@@ -125,14 +127,17 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafka) {
+    ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
         config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new DefaultKafkaConsumerFactory<>(config);
+        DefaultKafkaConsumerFactory<String, CloudEvent> factory = new DefaultKafkaConsumerFactory<>(config);
+        // Kafka's client metrics (records-lag-max per partition, fetch rates) on /actuator/prometheus.
+        factory.addListener(new org.springframework.kafka.core.MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     @Bean

@@ -34,6 +34,10 @@ class AwaitingTeam {
                 new ReplaceOptions().upsert(true));
     }
 
+    void forget(String eventId) {
+        mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", eventId));
+    }
+
     /** Hands every kept event of the alliance to {@code notify}, then forgets it. */
     void release(String allianceId, Consumer<CloudEvent> notify) {
         List<Document> kept = mongo.getCollection(COLLECTION).find(Filters.eq("allianceId", allianceId)).into(new ArrayList<>());

@@ -97,6 +97,12 @@ class ObligationEventListener {
         AllianceTeam team = allianceId == null ? null : audience.team(allianceId).orElse(null);
         if (team == null && allianceId != null) {
             awaiting.keep(allianceId, currentEvent.get());
+            // The registration may have been applied (by another instance) between the look-up and the keep, and its
+            // release found nothing: look again. Notifying twice is harmless (one notification per trigger and person).
+            team = audience.team(allianceId).orElse(null);
+            if (team != null) {
+                awaiting.forget(currentEvent.get().id());
+            }
         }
         return team;
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The limiter under many clients: exact limits per client, concurrent use, and a bounded memory of idle clients. */
-class ClientRateLimitFilterTest {
+class LocalBucketsTest {
 
     static final long SECOND = 1_000_000_000L;
 
@@ -28,13 +28,13 @@ class ClientRateLimitFilterTest {
     @Test
     void everyOneOfManyComingAndGoingClientsGetsExactlyItsCapacity() {
         AtomicLong now = new AtomicLong();
-        ClientRateLimitFilter filter = new ClientRateLimitFilter(limits(3, 1.0, 1_000_000), now::get);
+        LocalBuckets filter = new LocalBuckets(limits(3, 1.0, 1_000_000), now::get);
         for (int i = 0; i < 100_000; i++) {
             String client = "sub:c" + i;
             for (int t = 0; t < 3; t++) {
-                assertThat(filter.take("api", client).allowed()).as("%s request %d", client, t + 1).isTrue();
+                assertThat(filter.takeNow("api", client).allowed()).as("%s request %d", client, t + 1).isTrue();
             }
-            assertThat(filter.take("api", client).allowed()).as("%s over its capacity", client).isFalse();
+            assertThat(filter.takeNow("api", client).allowed()).as("%s over its capacity", client).isFalse();
             // The client goes quiet long enough for its bucket to be full again.
             now.addAndGet(5 * SECOND);
         }
@@ -48,7 +48,7 @@ class ClientRateLimitFilterTest {
         int clientsPerThread = 25_000;
         int maxClients = 5_000;
         // Real time; refills so slowly that nobody gets a second token during the test.
-        ClientRateLimitFilter filter = new ClientRateLimitFilter(limits(20, 0.000_001, maxClients), System::nanoTime);
+        LocalBuckets filter = new LocalBuckets(limits(20, 0.000_001, maxClients), System::nanoTime);
         AtomicInteger hotAllowed = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -58,8 +58,8 @@ class ClientRateLimitFilterTest {
             futures.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < clientsPerThread; i++) {
-                    assertThat(filter.take("api", "sub:t" + thread + "-" + i).allowed()).isTrue();
-                    if (i % 50 == 0 && filter.take("api", "client:hot").allowed()) {
+                    assertThat(filter.takeNow("api", "sub:t" + thread + "-" + i).allowed()).isTrue();
+                    if (i % 50 == 0 && filter.takeNow("api", "client:hot").allowed()) {
                         hotAllowed.incrementAndGet();
                     }
                 }
@@ -74,7 +74,7 @@ class ClientRateLimitFilterTest {
 
         // The hot client asked 2,000 times and got its 20: it was never forgotten among 100,000 one-shot clients.
         assertThat(hotAllowed.get()).isEqualTo(20);
-        assertThat(filter.take("api", "client:hot").allowed()).isFalse();
+        assertThat(filter.takeNow("api", "client:hot").allowed()).isFalse();
         // Memory stays bounded by maxClients, not by the number of clients ever seen.
         assertThat(filter.trackedClients()).isLessThanOrEqualTo(maxClients);
     }
@@ -83,23 +83,23 @@ class ClientRateLimitFilterTest {
     void anIdleClientIsForgottenOnlyOnceItsBucketWouldBeFullAgain() {
         AtomicLong now = new AtomicLong();
         // 4 tokens at 2 per second: full again 2 s after the last request at the latest.
-        ClientRateLimitFilter filter = new ClientRateLimitFilter(limits(4, 2.0, 1_000), now::get);
+        LocalBuckets filter = new LocalBuckets(limits(4, 2.0, 1_000), now::get);
         for (int i = 0; i < 4; i++) {
-            filter.take("api", "sub:a");
+            filter.takeNow("api", "sub:a");
         }
-        assertThat(filter.take("api", "sub:a").allowed()).isFalse();
+        assertThat(filter.takeNow("api", "sub:a").allowed()).isFalse();
         assertThat(filter.trackedClients()).isEqualTo(1);
 
         now.addAndGet(SECOND); // half refilled: still remembered, still limited to what refilled
         assertThat(filter.trackedClients()).isEqualTo(1);
-        assertThat(filter.take("api", "sub:a").remaining()).isEqualTo(1);
+        assertThat(filter.takeNow("api", "sub:a").remaining()).isEqualTo(1);
 
         now.addAndGet(10 * SECOND);
         assertThat(filter.trackedClients()).isZero();
-        assertThat(filter.take("api", "sub:a").remaining()).isEqualTo(3);
+        assertThat(filter.takeNow("api", "sub:a").remaining()).isEqualTo(3);
     }
 
     private static GatewayProperties.RateLimit limits(int capacity, double refillPerSecond, int maxClients) {
-        return new GatewayProperties.RateLimit(new GatewayProperties.Limit(capacity, refillPerSecond), Map.of(), maxClients);
+        return new GatewayProperties.RateLimit(new GatewayProperties.Limit(capacity, refillPerSecond), Map.of(), maxClients, null, null);
     }
 }
