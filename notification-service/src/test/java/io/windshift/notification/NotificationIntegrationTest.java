@@ -47,6 +47,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "windshift.notification.guard.timeout=PT1S", "windshift.notification.guard.retry-attempts=2",
         "windshift.notification.guard.retry-backoff=PT0.05S", "windshift.notification.guard.window=4",
         "windshift.notification.guard.open-for=PT2S", "windshift.notification.webhook.secret=test-secret",
+        // Test receivers run on localhost, named exactly (so vouched for); *.example.org must resolve to public addresses.
+        "windshift.notification.webhooks.allowed-hosts=localhost,hooks.example.com,*.example.org",
         "windshift.notification.heads-of-alliance-management=p-head"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -83,6 +85,11 @@ public abstract class NotificationIntegrationTest {
         @Primary
         TestClock testClock() {
             return new TestClock();
+        }
+
+        @Bean
+        TestDns testDns() {
+            return new TestDns();
         }
     }
 

@@ -4,12 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA256 over {@code timestamp + "." + body}, hex encoded and sent as {@code sha256=<hex>}. The receiver
- * recomputes it with the shared secret and rejects a timestamp outside its replay window (we document 5 minutes).
+ * recomputes it with its subscription's secret and rejects a timestamp outside its replay window (we document
+ * 5 minutes). While a rotated-out secret still signs, the header lists one value per secret, newest first,
+ * separated by {@code ", "} (HTTP list syntax): a receiver accepts the request if any value matches.
  */
 public final class WebhookSigner {
 
@@ -30,7 +34,12 @@ public final class WebhookSigner {
         }
     }
 
-    /** What a receiver does: constant-time compare and a replay window around its own clock. */
+    /** The header value for several secrets at once (current first), one {@code sha256=} value each. */
+    public static String signAll(List<String> secrets, long epochSeconds, String body) {
+        return secrets.stream().map(secret -> sign(secret, epochSeconds, body)).collect(Collectors.joining(", "));
+    }
+
+    /** What a receiver does: constant-time compare of each listed value and a replay window around its own clock. */
     public static boolean verify(String secret, String timestampHeader, String body, String signatureHeader, long nowEpochSeconds,
                                  long windowSeconds) {
         long timestamp;
@@ -42,6 +51,11 @@ public final class WebhookSigner {
         if (Math.abs(nowEpochSeconds - timestamp) > windowSeconds || signatureHeader == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(secret, timestamp, body).getBytes(StandardCharsets.UTF_8), signatureHeader.getBytes(StandardCharsets.UTF_8));
+        byte[] expected = sign(secret, timestamp, body).getBytes(StandardCharsets.UTF_8);
+        boolean matched = false;
+        for (String value : signatureHeader.split(",")) {
+            matched |= MessageDigest.isEqual(expected, value.trim().getBytes(StandardCharsets.UTF_8));
+        }
+        return matched;
     }
 }

@@ -67,7 +67,7 @@ class DeliveryIT extends NotificationIntegrationTest {
     @Test
     void aWebhookThatFailsSlowsDownAndRecoversOpensTheCircuitAndClosesItAgainWithNothingLost() throws Exception {
         String me = "p-hook-" + UUID.randomUUID();
-        prefer(me, "[\"IN_APP\",\"WEBHOOK\"]");
+        String secret = prefer(me, "[\"IN_APP\",\"WEBHOOK\"]");
         CircuitBreaker breaker = guards.breaker("WEBHOOK");
         for (int i = 0; i < 4; i++) {
             hook.enqueue(new MockResponse.Builder().code(500).build());
@@ -115,7 +115,7 @@ class DeliveryIT extends NotificationIntegrationTest {
         }
         String body = last.getBody().utf8();
         assertThat(body).contains("\"text\":", "\"severity\":\"HIGH\"");
-        assertThat(WebhookSigner.verify("test-secret", last.getHeaders().get(WebhookSigner.TIMESTAMP_HEADER), body,
+        assertThat(WebhookSigner.verify(secret, last.getHeaders().get(WebhookSigner.TIMESTAMP_HEADER), body,
                 last.getHeaders().get(WebhookSigner.SIGNATURE_HEADER), clock.instant().getEpochSecond(), 300)).isTrue();
 
         try (TopicProbe probe = new TopicProbe(bootstrap, Topics.NOTIFICATION)) {
@@ -238,10 +238,12 @@ class DeliveryIT extends NotificationIntegrationTest {
         }
     }
 
-    private void prefer(String me, String channels) throws Exception {
-        mvc.perform(put("/api/v1/preferences").with(person(me)).contentType(MediaType.APPLICATION_JSON)
+    /** Subscribes {@code me} to the test's webhook server; returns the subscription's signing secret. */
+    private String prefer(String me, String channels) throws Exception {
+        String json = mvc.perform(put("/api/v1/preferences").with(person(me)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channels\":{\"ALLIANCE_CHANGE\":" + channels + "},\"webhookUrl\":\"" + hook.url("/hook") + "\"}"))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return com.jayway.jsonpath.JsonPath.read(json, "$.webhookSecret");
     }
 
     private String notify(String me, Severity severity) {

@@ -16,4 +16,15 @@ class WebhookSignerTest {
         assertThat(WebhookSigner.verify("other", "1700000000", "{\"text\":\"hi\"}", signature, 1_700_000_000L, 300)).isFalse();
         assertThat(WebhookSigner.verify("s3cret", "1700000001", "{\"text\":\"hi\"}", signature, 1_700_000_000L, 300)).as("timestamp is signed").isFalse();
     }
+
+    @Test
+    void duringARotationTheHeaderListsOneValuePerSecretAndEitherSecretVerifies() {
+        String body = "{\"text\":\"hi\"}";
+        String header = WebhookSigner.signAll(java.util.List.of("new", "old"), 1_700_000_000L, body);
+        assertThat(header).isEqualTo(WebhookSigner.sign("new", 1_700_000_000L, body) + ", " + WebhookSigner.sign("old", 1_700_000_000L, body));
+        assertThat(WebhookSigner.verify("new", "1700000000", body, header, 1_700_000_000L, 300)).isTrue();
+        assertThat(WebhookSigner.verify("old", "1700000000", body, header, 1_700_000_000L, 300)).isTrue();
+        assertThat(WebhookSigner.verify("other", "1700000000", body, header, 1_700_000_000L, 300)).isFalse();
+        assertThat(WebhookSigner.signAll(java.util.List.of("new"), 1_700_000_000L, body)).isEqualTo(WebhookSigner.sign("new", 1_700_000_000L, body));
+    }
 }

@@ -15,6 +15,9 @@ import io.windshift.messaging.outbox.Outbox;
 import io.windshift.messaging.outbox.OutboxRelay;
 import io.windshift.messaging.outbox.OutboxSweeper;
 import io.windshift.messaging.publish.EventPublisher;
+import io.windshift.messaging.retention.RetentionSweeper;
+import io.windshift.messaging.retention.RetentionTask;
+import io.windshift.messaging.store.Leases;
 import io.windshift.messaging.trace.TraceContext;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -117,8 +120,18 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
-        return new ProcessedEvents(mongo, clock);
+    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock, MessagingProperties properties) {
+        return new ProcessedEvents(mongo, clock, properties.processedRetention());
+    }
+
+    /** Trims what services keep only for a while (every {@link RetentionTask} bean), one instance at a time. */
+    @Bean
+    @ConditionalOnProperty(name = "windshift.messaging.retention-enabled", matchIfMissing = true)
+    RetentionSweeper retentionSweeper(List<RetentionTask> tasks, MongoTemplate mongo, Clock clock, MessagingProperties properties,
+                                      @Value("${spring.application.name:windshift}") String application) {
+        String instanceId = application + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new RetentionSweeper(tasks, new Leases(mongo, RetentionSweeper.LEASES, clock, instanceId), clock,
+                properties.retentionInterval());
     }
 
     @Bean

@@ -14,6 +14,8 @@ public record MessagingProperties(
         Duration sweepLease,
         Duration ackTimeout,
         Integer listenerConcurrency,
+        Duration processedRetention,
+        Duration retentionInterval,
         Retry retry) {
 
     public MessagingProperties {
@@ -26,6 +28,9 @@ public record MessagingProperties(
         sweepLease = sweepLease == null ? Duration.ofSeconds(30) : sweepLease;
         ackTimeout = ackTimeout == null ? Duration.ofSeconds(10) : ackTimeout;
         listenerConcurrency = listenerConcurrency == null ? 1 : listenerConcurrency;
+        // Longer than the topics keep records (7 days by default), so any redelivery Kafka can still make is recognised.
+        processedRetention = processedRetention == null ? Duration.ofDays(14) : processedRetention;
+        retentionInterval = retentionInterval == null ? Duration.ofHours(1) : retentionInterval;
         retry = retry == null ? new Retry(null, null, null, null) : retry;
     }
 

@@ -2,14 +2,13 @@ package io.windshift.messaging.outbox;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.windshift.messaging.publish.EventPublisher;
 import io.windshift.messaging.publish.EventPublisher.Outgoing;
+import io.windshift.messaging.store.Leases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +43,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final Duration sweepGrace;
     private final Duration leaseTime;
-    private final String instanceId;
+    private final Leases leases;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final Counter published;
     private final Counter failures;
@@ -59,7 +58,7 @@ public class OutboxRelay {
         this.clock = clock;
         this.sweepGrace = sweepGrace;
         this.leaseTime = leaseTime;
-        this.instanceId = instanceId;
+        this.leases = new Leases(mongo, LEASES, clock, instanceId);
         this.meters = meters;
         this.published = Counter.builder("windshift.outbox.published").description("events relayed to Kafka").register(meters);
         this.failures = Counter.builder("windshift.outbox.relay.failures").description("relay attempts that left events pending").register(meters);
@@ -143,7 +142,7 @@ public class OutboxRelay {
         int total = 0;
         for (String collection : collections) {
             java.util.concurrent.atomic.AtomicLong seen = backlogOf(collection);
-            if (!claimSweepLease(collection)) {
+            if (!leases.claim(collection, leaseTime)) {
                 seen.set(0); // the instance holding the lease reports it
                 continue;
             }
@@ -178,24 +177,7 @@ public class OutboxRelay {
 
     /** Gives up this instance's sweep leases, so another instance takes over at once (graceful shutdown). */
     public void releaseLeases() {
-        mongo.getCollection(LEASES).deleteMany(Filters.eq("owner", instanceId));
-    }
-
-    private boolean claimSweepLease(String collection) {
-        Date now = Date.from(clock.instant());
-        Date until = Date.from(clock.instant().plus(leaseTime));
-        MongoCollection<Document> leases = mongo.getCollection(LEASES);
-        try {
-            Document claimed = leases.findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", collection),
-                            Filters.or(Filters.lt("until", now), Filters.eq("owner", instanceId))),
-                    Updates.combine(Updates.set("owner", instanceId), Updates.set("until", until)),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return claimed != null && instanceId.equals(claimed.getString("owner"));
-        } catch (com.mongodb.MongoWriteException | com.mongodb.MongoCommandException e) {
-            // The upsert collided with a live lease of another instance: it sweeps this round.
-            return false;
-        }
+        leases.releaseAll();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,10 +1,13 @@
 package io.windshift.notification.preferences.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.windshift.notification.inbox.Category;
 import io.windshift.notification.inbox.Severity;
 import io.windshift.notification.preferences.Channel;
 import io.windshift.notification.preferences.PreferenceStore;
 import io.windshift.notification.preferences.Preferences;
+import io.windshift.notification.webhooks.WebhookSecrets;
+import io.windshift.notification.webhooks.WebhookTargets;
 import io.windshift.service.security.Caller;
 import io.windshift.service.web.InvalidRequestException;
 import io.windshift.service.web.InvalidRequestException.FieldProblem;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,44 +29,71 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A person's own notification preferences; nobody reads or changes another person's. */
+/**
+ * A person's own notification preferences; nobody reads or changes another person's. The webhook URL is the
+ * person's webhook subscription: it must pass the SSRF policy ({@link WebhookTargets}), and the first save of a
+ * URL issues the subscription's signing secret, returned in that response only ({@code webhookSecret}).
+ */
 @RestController
 @RequestMapping("/api/v1/preferences")
 class PreferencesController {
 
     private final PreferenceStore store;
+    private final WebhookTargets targets;
+    private final WebhookSecrets secrets;
     private final Clock clock;
 
-    PreferencesController(PreferenceStore store, Clock clock) {
+    PreferencesController(PreferenceStore store, WebhookTargets targets, WebhookSecrets secrets, Clock clock) {
         this.store = store;
+        this.targets = targets;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
     @GetMapping
     @PreAuthorize("@callerRules.isPerson()")
-    PreferencesBody mine() {
-        return PreferencesBody.of(store.of(Caller.current().subject()));
+    PreferencesView mine() {
+        return PreferencesView.of(store.of(Caller.current().subject()), null);
     }
 
     @PutMapping
     @PreAuthorize("@callerRules.isPerson()")
-    PreferencesBody replace(@RequestBody PreferencesBody body) {
+    PreferencesView replace(@RequestBody PreferencesBody body) {
         List<FieldProblem> problems = validate(body);
+        if (body.webhookUrl() != null && problems.stream().noneMatch(p -> p.field().equals("webhookUrl"))) {
+            targets.refusal(body.webhookUrl()).ifPresent(reason -> problems.add(new FieldProblem("webhookUrl", reason)));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+        String person = Caller.current().subject();
+        String previousUrl = store.of(person).webhookUrl();
         Map<String, List<String>> channels = new LinkedHashMap<>(Preferences.defaults("x").channels());
         if (body.channels() != null) {
             channels.putAll(body.channels());
         }
-        Preferences saved = store.save(new Preferences(Caller.current().subject(), body.timeZone() == null ? "UTC" : body.timeZone(),
+        Preferences saved = store.save(new Preferences(person, body.timeZone() == null ? "UTC" : body.timeZone(),
                 channels, body.minimumSeverity() == null ? "LOW" : body.minimumSeverity(), body.quietHoursStart(), body.quietHoursEnd(),
                 Boolean.TRUE.equals(body.digestEnabled()), body.digestTime() == null ? "08:00" : body.digestTime(), body.webhookUrl(),
                 clock.instant()));
-        return PreferencesBody.of(saved);
+        return PreferencesView.of(saved, subscriptionSecret(person, previousUrl, saved.webhookUrl()).orElse(null));
     }
 
-    static List<FieldProblem> validate(PreferencesBody body) {
+    /**
+     * A new subscription (a URL where there was none, or another URL) gets its secret now, if it has none yet.
+     * One saved before secrets were per subscription, with the same URL, keeps signing with the global secret
+     * until it is rotated, unless there is no global secret to keep. No URL: no subscription, no secret.
+     */
+    private Optional<String> subscriptionSecret(String person, String previousUrl, String url) {
+        if (url == null) {
+            secrets.forget(person);
+            return Optional.empty();
+        }
+        boolean newSubscription = !url.equals(previousUrl) || !secrets.globalFallback();
+        return newSubscription && !secrets.has(person) ? secrets.issue(person) : Optional.empty();
+    }
+
+    private static List<FieldProblem> validate(PreferencesBody body) {
         List<FieldProblem> problems = new ArrayList<>();
         if (body.timeZone() != null) {
             try {
@@ -131,9 +162,15 @@ class PreferencesController {
 
     record PreferencesBody(String timeZone, Map<String, List<String>> channels, String minimumSeverity, String quietHoursStart,
                            String quietHoursEnd, Boolean digestEnabled, String digestTime, String webhookUrl) {
-        static PreferencesBody of(Preferences p) {
-            return new PreferencesBody(p.timeZone(), p.channels(), p.minimumSeverity(), p.quietHoursStart(), p.quietHoursEnd(),
-                    p.digestEnabled(), p.digestTime(), p.webhookUrl());
+    }
+
+    /** What the API shows; {@code webhookSecret} only in the response that issued it. */
+    record PreferencesView(String timeZone, Map<String, List<String>> channels, String minimumSeverity, String quietHoursStart,
+                           String quietHoursEnd, Boolean digestEnabled, String digestTime, String webhookUrl,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String webhookSecret) {
+        static PreferencesView of(Preferences p, String issuedSecret) {
+            return new PreferencesView(p.timeZone(), p.channels(), p.minimumSeverity(), p.quietHoursStart(), p.quietHoursEnd(),
+                    p.digestEnabled(), p.digestTime(), p.webhookUrl(), issuedSecret);
         }
     }
 }
