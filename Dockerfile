@@ -34,10 +34,11 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system windshift \
- && useradd --system --gid windshift --home-dir /app --shell /usr/sbin/nologin windshift
+ && useradd --system --uid 10001 --gid windshift --home-dir /app --shell /usr/sbin/nologin windshift
 WORKDIR /app
 COPY --from=build --chown=root:root /out/ /app/
-USER windshift
+# Numeric, so Kubernetes can verify runAsNonRoot (the pods set runAsUser: 10001).
+USER 10001
 ENV SERVER_PORT=8080 \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080

@@ -47,6 +47,7 @@ public final class Supervisor implements AutoCloseable {
         return t;
     });
     private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Integer> knownPorts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final boolean rotateLogs;
 
@@ -91,7 +92,8 @@ public final class Supervisor implements AutoCloseable {
             String id = name + "#" + index;
             Instance instance = instances.get(id);
             if (instance == null) {
-                int port = component.basePort() == 0 ? FreePorts.next() : component.basePort() + 10 * (index - 1);
+                Integer known = knownPorts.remove(id);
+                int port = known != null ? known : component.basePort() == 0 ? FreePorts.next() : component.basePort() + 10 * (index - 1);
                 instance = new Instance(component, index, port, logDir.resolve(fileName(name, index) + ".log"));
                 instances.put(id, instance);
             }
@@ -163,6 +165,11 @@ public final class Supervisor implements AutoCloseable {
                     continue;
                 }
                 int index = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+                Path portFile = file.resolveSibling(base + ".port");
+                if (Files.exists(portFile)) {
+                    // The port it was started on (free ports differ from one launcher to the next).
+                    knownPorts.put(m.group(1) + "#" + index, Integer.parseInt(Files.readString(portFile).strip()));
+                }
                 Instance instance = instance(m.group(1) + "#" + index);
                 synchronized (instance) {
                     Optional<ProcessHandle> process = instance.alive() ? Optional.empty() : adopt(instance);
@@ -253,6 +260,11 @@ public final class Supervisor implements AutoCloseable {
         return List.copyOf(events);
     }
 
+    /** Stops watching and leaves the processes running (a later supervisor adopts them). */
+    public void detach() {
+        watcher.shutdownNow();
+    }
+
     /** Stops everything, services first, in reverse order of registration. */
     @Override
     public void close() {
@@ -289,6 +301,8 @@ public final class Supervisor implements AutoCloseable {
             instance.startedAt = Instant.now();
             instance.readyAt = null;
             Files.writeString(pidFile(instance), Long.toString(process.pid()));
+            Files.writeString(pidFile(instance).resolveSibling(fileName(instance.component().name(), instance.index()) + ".port"),
+                    Integer.toString(instance.port()));
         } catch (IOException e) {
             instance.state = Instance.State.FAILED;
             instance.lastExit = e.getMessage();
