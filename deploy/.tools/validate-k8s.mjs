@@ -33,6 +33,8 @@ const EXTERNAL_SECRETS = new Set([
   "windshift/windshift-notification", // webhook signing key
   "windshift/windshift-tls", // Ingress certificate
   "windshift-infra/windshift-mongodb-password", // the MongoDB user's password
+  "windshift/windshift-gateway-redis", // the gateway's Redis URL with the password (production)
+  "windshift-infra/windshift-redis-password", // Redis's requirepass (production)
 ]);
 
 const WORKLOAD_NAMESPACE = "windshift";
