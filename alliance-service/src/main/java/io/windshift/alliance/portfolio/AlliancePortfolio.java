@@ -217,22 +217,31 @@ public class AlliancePortfolio {
         return result;
     }
 
-    /** Alliances matching the filters; {@code personId} uses the index, the rest filter on the store. */
+    /**
+     * Alliances matching the filters. With {@code personId} only that person's alliances are read, by {@code _id}
+     * from the person index (then filtered here: any other field in the filter would make the embedded store scan).
+     */
     public List<Alliance> list(String personId, Tier tier, Stage stage) {
+        if (personId != null) {
+            List<String> ids = people.allianceIdsOf(personId);
+            List<Alliance> found = new java.util.ArrayList<>();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                found.addAll(mongo.find(new Query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + 1000)))), Alliance.class));
+            }
+            return found.stream().filter(a -> a.involves(personId))
+                    .filter(a -> tier == null || a.tier() == tier).filter(a -> stage == null || a.stage() == stage)
+                    .sorted(java.util.Comparator.comparing(Alliance::name)).toList();
+        }
         // One flat filter document: an `$and` wrapper would make the embedded store scan even for `_id`.
         Criteria criteria = null;
-        if (personId != null) {
-            criteria = Criteria.where("_id").in(people.allianceIdsOf(personId));
-        }
         if (tier != null) {
-            criteria = criteria == null ? Criteria.where("tier").is(tier) : criteria.and("tier").is(tier);
+            criteria = Criteria.where("tier").is(tier);
         }
         if (stage != null) {
             criteria = criteria == null ? Criteria.where("stage").is(stage) : criteria.and("stage").is(stage);
         }
         Query query = criteria == null ? new Query() : new Query(criteria);
-        List<Alliance> found = mongo.find(query.with(Sort.by("name")), Alliance.class);
-        return personId == null ? found : found.stream().filter(a -> a.involves(personId)).toList();
+        return mongo.find(query.with(Sort.by("name")), Alliance.class);
     }
 
     /** Each alliance manager's STRATEGIC alliances (verified against the alliances themselves). */

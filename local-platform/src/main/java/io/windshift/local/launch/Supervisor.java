@@ -202,7 +202,7 @@ public final class Supervisor implements AutoCloseable {
                 if (instance.state == Instance.State.READY) {
                     it.remove();
                 } else if (instance.state == Instance.State.FAILED) {
-                    throw new LaunchException(instance.id() + " exited during start-up (" + instance.lastExit + ")", instance);
+                    throw new LaunchException(instance.id() + " failed to start (" + instance.lastExit + ")", instance);
                 }
             }
             if (!pending.isEmpty() && Instant.now().isAfter(deadline)) {

@@ -64,7 +64,7 @@ class SupervisorTest {
         supervisor.register(tiny("broken", true));
         Instance instance = supervisor.start("broken#1");
         assertThatThrownBy(() -> supervisor.awaitReady(List.of(instance), Duration.ofSeconds(30)))
-                .isInstanceOf(LaunchException.class).hasMessageContaining("exited during start-up (exit 3)")
+                .isInstanceOf(LaunchException.class).hasMessageContaining("failed to start (exit 3)")
                 .satisfies(e -> assertThat(((LaunchException) e).logTail(5)).contains("failing on purpose"));
         assertThat(instance.restarts()).isZero();
     }

@@ -62,8 +62,12 @@ class AllianceController {
     List<AllianceView> list(@RequestParam(required = false) String personId, @RequestParam(required = false) Tier tier,
                             @RequestParam(required = false) Stage stage) {
         Caller caller = Caller.current();
-        return portfolio.list(personId, tier, stage).stream()
-                .filter(a -> caller.seesEverything() || a.involves(caller.subject()))
+        if (caller.seesEverything()) {
+            return portfolio.list(personId, tier, stage).stream().map(AllianceView::of).toList();
+        }
+        // Everyone else sees their own alliances: read through the person index, never the whole portfolio.
+        return portfolio.list(caller.subject(), tier, stage).stream()
+                .filter(a -> personId == null || a.involves(personId))
                 .map(AllianceView::of).toList();
     }
 
