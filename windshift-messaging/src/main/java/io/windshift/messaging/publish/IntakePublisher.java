@@ -100,11 +100,6 @@ public class IntakePublisher implements InitializingBean, DisposableBean {
         breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
-    /** True while the breaker is open: requests are refused without trying the broker. */
-    public boolean isRefusing() {
-        return breaker.getState() == CircuitBreaker.State.OPEN;
-    }
-
     /** True once a transactional producer has been initialised: requests can be taken. */
     public boolean isReady() {
         return ready.getCount() == 0;
