@@ -1,25 +1,29 @@
 package io.windshift.alliance;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.windshift.messaging.publish.IntakePublisher;
 import io.windshift.messaging.testing.EmbeddedMongo;
 import io.windshift.messaging.testing.TestKeys;
 import io.windshift.service.security.JwtAuthorities;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** alliance-service on a real embedded KRaft broker and an in-memory Mongo-wire store. */
@@ -28,7 +32,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "spring.mongodb.database=alliance-it"
 })
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
+        // One broker: the intake's transactions need their state log to fit it (and a small one starts faster).
+        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1", "transaction.state.log.num.partitions=3"})
 @Import(AllianceServiceIntegrationTest.Time.class)
 public abstract class AllianceServiceIntegrationTest {
 
@@ -41,6 +47,12 @@ public abstract class AllianceServiceIntegrationTest {
             clock.travelTo(java.time.LocalDate.parse("2027-01-10"));
             return clock;
         }
+    }
+
+    /** As readiness would in a deployment: no request before the intake's transactional producer is up. */
+    @BeforeEach
+    void intakeReady(@Autowired IntakePublisher intake) {
+        await().atMost(Duration.ofSeconds(60)).until(intake::isReady);
     }
 
     @DynamicPropertySource

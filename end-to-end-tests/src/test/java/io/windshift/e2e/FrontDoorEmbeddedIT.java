@@ -51,6 +51,8 @@ class FrontDoorEmbeddedIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        // One broker: the intake's Kafka transactions need their state log to fit it.
+        kafka.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();

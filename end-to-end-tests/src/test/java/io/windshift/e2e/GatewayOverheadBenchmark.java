@@ -82,6 +82,8 @@ class GatewayOverheadBenchmark {
         boolean jfr = Boolean.getBoolean("bench.jfr");
 
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        // One broker: the intake's Kafka transactions need their state log to fit it.
+        kafka.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -19,6 +20,8 @@ class ThinPathEmbeddedIT extends ClosingTheLoopScenario {
     @BeforeAll
     static void startPlatform() throws Exception {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        // One broker: the intake's Kafka transactions need their state log to fit it.
+        kafka.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();

@@ -1,5 +1,6 @@
 package io.windshift.obligation;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,6 +12,7 @@ import io.windshift.contract.Topics;
 import io.windshift.contract.alliance.AllianceRegistered;
 import io.windshift.contract.alliance.TeamMember;
 import io.windshift.messaging.publish.EventPublisher;
+import io.windshift.messaging.publish.IntakePublisher;
 import io.windshift.messaging.testing.EmbeddedMongo;
 import io.windshift.messaging.testing.TestKeys;
 import io.windshift.messaging.testing.TopicProbe;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +49,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "windshift.obligation.scheduler.enabled=false"
 })
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = {
+        // One broker: the intake's transactions need their state log to fit it (and a small one starts faster).
+        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1", "transaction.state.log.num.partitions=3"})
 @Import(ObligationServiceIntegrationTest.TestClock.class)
 public abstract class ObligationServiceIntegrationTest {
 
@@ -65,6 +70,12 @@ public abstract class ObligationServiceIntegrationTest {
         MutableClock clock() {
             return new MutableClock(Instant.parse("2027-01-04T08:00:00Z"));
         }
+    }
+
+    /** As readiness would in a deployment: no request before the intake's transactional producer is up. */
+    @BeforeEach
+    void intakeReady(@Autowired IntakePublisher intake) {
+        await().atMost(Duration.ofSeconds(60)).until(intake::isReady);
     }
 
     @DynamicPropertySource

@@ -5,7 +5,7 @@ import io.windshift.contract.EventType;
 import io.windshift.contract.Topics;
 import io.windshift.contract.hr.EventRescinded;
 import io.windshift.contract.hr.OrgReorganized;
-import io.windshift.messaging.publish.EventPublisher;
+import io.windshift.messaging.publish.IntakePublisher;
 import io.windshift.messaging.publish.EventPublisher.Outgoing;
 import io.windshift.messaging.trace.TraceContext;
 import io.windshift.service.intake.CloudEventRequest;
@@ -21,23 +21,24 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates HR CloudEvents at the edge and appends them to the HR topic. Unknown types, malformed
- * envelopes and invalid payloads are refused with the field named, and nothing of the request is
- * published. A repeated id is accepted again; consumers apply it once.
+ * Validates HR CloudEvents at the edge and appends them to the HR topic in one transaction. Unknown types,
+ * malformed envelopes and invalid payloads are refused with the field named, and nothing of the request is
+ * published; so is a request that meets an unavailable broker (503, at once). A repeated id is accepted again;
+ * consumers apply it once.
  */
 @Service
 public class HrEventIntake {
 
     public static final int MAX_BATCH = CloudEventRequest.MAX_BATCH;
 
-    private final EventPublisher publisher;
+    private final IntakePublisher publisher;
     private final Validator validator;
     private final TraceContext trace;
     private final ScheduledHrEvents scheduled;
     private final HrEventKeys keys;
     private final Clock clock;
 
-    HrEventIntake(EventPublisher publisher, Validator validator, TraceContext trace, ScheduledHrEvents scheduled, HrEventKeys keys, Clock clock) {
+    HrEventIntake(IntakePublisher publisher, Validator validator, TraceContext trace, ScheduledHrEvents scheduled, HrEventKeys keys, Clock clock) {
         this.keys = keys;
         this.publisher = publisher;
         this.validator = validator;
@@ -60,18 +61,16 @@ public class HrEventIntake {
         // Future-dated events wait for their effective date; a rescind of a held event cancels it.
         LocalDate today = LocalDate.now(clock);
         List<Outgoing> now = new ArrayList<>();
-        List<String> held = new ArrayList<>();
+        List<Outgoing> later = new ArrayList<>();
         for (Outgoing o : outgoing) {
             LocalDate effective = effectiveDate(o.event());
-            if (effective != null && effective.isAfter(today)) {
-                scheduled.hold(o.event(), o.key(), effective);
-                held.add(o.event().id());
-            } else {
-                now.add(o);
-            }
+            (effective != null && effective.isAfter(today) ? later : now).add(o);
         }
         keys.remember(outgoing.stream().collect(java.util.stream.Collectors.toMap(o -> o.event().id(), Outgoing::key, (a, b) -> a)));
-        publisher.publishAll(now);
+        // All of it or none: held only once the rest is committed, so a refused request leaves nothing behind.
+        publisher.publishAtomically(now);
+        later.forEach(o -> scheduled.hold(o.event(), o.key(), effectiveDate(o.event())));
+        List<String> held = later.stream().map(o -> o.event().id()).toList();
         now.stream().filter(o -> o.event().knownType().orElseThrow() == EventType.HR_EVENT_RESCINDED)
                 .forEach(o -> scheduled.cancel(o.event().dataAs(EventRescinded.class).rescindedEventId()));
         return new Accepted(outgoing.stream().map(o -> o.event().id()).toList(), held);

@@ -3,13 +3,11 @@ package io.windshift.alliance.portfolio;
 import io.windshift.alliance.portfolio.internal.AllianceEventFactory;
 import io.windshift.alliance.portfolio.internal.ManagerLoadIndex;
 import io.windshift.alliance.portfolio.internal.PersonAllianceIndex;
-import io.windshift.contract.EventIds;
-import io.windshift.contract.EventType;
-import io.windshift.contract.alliance.ManagerOverCapacity;
 import io.windshift.messaging.outbox.Outbox;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +25,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The portfolio's commands and questions. Each command is one atomic write of an alliance and its events;
- * the person and manager-load indexes are kept as supersets around that write, so readers check the alliance.
+ * the person index is kept as a superset around that write, so readers check the alliance. A command that gives
+ * a manager a STRATEGIC alliance claims the slot first ({@link ManagerCapacity}), so the capacity rule holds
+ * when commands race, and settles the manager load from the saved alliance after.
  */
 @Service
 public class AlliancePortfolio {
@@ -38,16 +38,18 @@ public class AlliancePortfolio {
     private final Outbox outbox;
     private final PersonAllianceIndex people;
     private final ManagerLoadIndex load;
+    private final ManagerCapacity capacity;
     private final AllianceEventFactory events;
     private final PortfolioPolicy policy;
     private final Clock clock;
 
-    AlliancePortfolio(MongoTemplate mongo, Outbox outbox, PersonAllianceIndex people, ManagerLoadIndex load,
+    AlliancePortfolio(MongoTemplate mongo, Outbox outbox, PersonAllianceIndex people, ManagerLoadIndex load, ManagerCapacity capacity,
                       AllianceEventFactory events, PortfolioPolicy policy, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.people = people;
         this.load = load;
+        this.capacity = capacity;
         this.events = events;
         this.policy = policy;
         this.clock = clock;
@@ -64,12 +66,18 @@ public class AlliancePortfolio {
         Alliance alliance = registration.alliance();
         List<AllianceEvent> changes = new ArrayList<>(List.of(registration.event()));
         List<Finding> findings = new ArrayList<>();
-        alliance.currentHolderOf(Role.ALLIANCE_MANAGER).ifPresent(am ->
-                checkCapacity(alliance, am.personId(), "team", registration.event().eventId(), changes, findings));
+        String claimant = alliance.currentHolderOf(Role.ALLIANCE_MANAGER).map(RoleAssignment::personId)
+                .filter(am -> capacity.claim(alliance, am, "team", registration.event().eventId(), changes, findings)).orElse(null);
         alliance.seatedPeople().forEach(p -> people.add(p, alliance.id()));
         alliance.record(events.toOutbox(changes));
-        Alliance saved = outbox.save(alliance);
-        syncLoad(saved);
+        Alliance saved;
+        try {
+            saved = outbox.save(alliance);
+        } catch (RuntimeException e) {
+            capacity.settle(alliance.id(), List.of(), claimant);
+            throw e;
+        }
+        afterSave(saved, claimant);
         return new Change(saved, findings, registration.event().eventId());
     }
 
@@ -77,7 +85,8 @@ public class AlliancePortfolio {
     public Change assign(String allianceId, Role role, String personId) {
         List<Finding> findings = new ArrayList<>();
         List<String> trigger = new ArrayList<>();
-        Alliance saved = withRetry(allianceId, alliance -> {
+        Set<String> claimed = new HashSet<>();
+        Function<Alliance, Alliance> command = alliance -> {
             findings.clear();
             trigger.clear();
             people.add(personId, allianceId);
@@ -87,8 +96,8 @@ public class AlliancePortfolio {
             }
             String triggerEventId = ((io.windshift.contract.alliance.RoleAssigned) changes.getFirst().payload()).triggerEventId();
             trigger.add(triggerEventId);
-            if (role == Role.ALLIANCE_MANAGER) {
-                checkCapacity(alliance, personId, "personId", triggerEventId, changes, findings);
+            if (role == Role.ALLIANCE_MANAGER && capacity.claim(alliance, personId, "personId", triggerEventId, changes, findings)) {
+                claimed.add(personId);
             }
             changes.stream().map(AllianceEvent::payload).filter(p -> p instanceof io.windshift.contract.alliance.KeyRoleChanged)
                     .map(p -> (io.windshift.contract.alliance.KeyRoleChanged) p)
@@ -97,8 +106,15 @@ public class AlliancePortfolio {
                             + " of " + n.agreementId(), n.agreementId(), n.clauseRef(), n.dueDate()))));
             alliance.record(events.toOutbox(changes));
             return alliance;
-        });
-        afterSave(saved);
+        };
+        Alliance saved;
+        try {
+            saved = withRetry(allianceId, command);
+        } catch (RuntimeException e) {
+            claimed.forEach(manager -> capacity.settle(allianceId, List.of(), manager));
+            throw e;
+        }
+        afterSave(saved, claimed.isEmpty() ? null : personId);
         return new Change(saved, List.copyOf(findings), trigger.isEmpty() ? null : trigger.getFirst());
     }
 
@@ -267,45 +283,19 @@ public class AlliancePortfolio {
                 .filter(a -> a.tier() == Tier.STRATEGIC && a.holds(managerId, Role.ALLIANCE_MANAGER)).count();
     }
 
-    private void checkCapacity(Alliance alliance, String managerId, String field, String triggerEventId, List<AllianceEvent> changes,
-                               List<Finding> findings) {
-        if (alliance.tier() != Tier.STRATEGIC) {
-            return;
-        }
-        List<String> led = Stream.concat(load.strategicAlliancesOf(managerId).stream().filter(id -> !id.equals(alliance.id()))
-                        .filter(id -> find(id).filter(a -> a.tier() == Tier.STRATEGIC && a.holds(managerId, Role.ALLIANCE_MANAGER)).isPresent()),
-                Stream.of(alliance.id())).sorted().toList();
-        if (!TeamRules.overCapacity(led.size(), policy)) {
-            return;
-        }
-        if (policy.capacityPolicy() == PortfolioPolicy.CapacityPolicy.REFUSE) {
-            throw new CapacityExceeded(field, managerId, led.size(), policy.capacity());
-        }
-        changes.add(new AllianceEvent(EventIds.derived(triggerEventId, managerId, "over-capacity"), EventType.ALLIANCE_MANAGER_OVER_CAPACITY,
-                alliance.id(), new ManagerOverCapacity(managerId, led.size(), policy.capacity(), led, triggerEventId)));
-        findings.add(Finding.of(ImpactKind.MANAGER_OVER_CAPACITY, Role.ALLIANCE_MANAGER.name(), managerId,
-                managerId + " leads " + led.size() + " STRATEGIC alliances; capacity is " + policy.capacity()));
+    private void afterSave(Alliance saved) {
+        afterSave(saved, null);
     }
 
-    private void afterSave(Alliance saved) {
+    /** Trims the person index to who is seated, and settles the manager load (and the command's own claim). */
+    private void afterSave(Alliance saved, String claimant) {
         if (saved == null) {
             return;
         }
         Set<String> seated = saved.seatedPeople();
         saved.assignments().stream().map(RoleAssignment::personId).distinct().filter(p -> !seated.contains(p))
                 .forEach(p -> people.remove(p, saved.id()));
-        syncLoad(saved);
-    }
-
-    private void syncLoad(Alliance alliance) {
-        alliance.assignments().stream().filter(a -> a.role() == Role.ALLIANCE_MANAGER).map(RoleAssignment::personId).distinct()
-                .forEach(manager -> {
-                    if (alliance.tier() == Tier.STRATEGIC && alliance.holds(manager, Role.ALLIANCE_MANAGER)) {
-                        load.manages(manager, alliance.id());
-                    } else {
-                        load.managesNoLonger(manager, alliance.id());
-                    }
-                });
+        capacity.settle(saved.id(), ManagerCapacity.managersOf(saved), claimant);
     }
 
     private Alliance withRetry(String allianceId, Function<Alliance, Alliance> change) {

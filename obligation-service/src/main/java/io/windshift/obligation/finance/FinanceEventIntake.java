@@ -2,7 +2,7 @@ package io.windshift.obligation.finance;
 
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.Topics;
-import io.windshift.messaging.publish.EventPublisher;
+import io.windshift.messaging.publish.IntakePublisher;
 import io.windshift.messaging.publish.EventPublisher.Outgoing;
 import io.windshift.messaging.trace.TraceContext;
 import io.windshift.service.intake.CloudEventRequest;
@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Validates finance CloudEvents at the edge ({@link CloudEventRequest}: the same rules as the HR intake) and
- * appends them to the finance topic, keyed by obligation id. Nothing of a refused request is published. A
+ * appends them to the finance topic in one transaction, keyed by obligation id. Nothing of a refused request is
+ * published, whether refused for its content (400) or because the broker is unavailable (503, at once). A
  * repeated id is accepted again; consumers apply it once.
  */
 @Service
@@ -20,11 +21,11 @@ public class FinanceEventIntake {
 
     public static final int MAX_BATCH = CloudEventRequest.MAX_BATCH;
 
-    private final EventPublisher publisher;
+    private final IntakePublisher publisher;
     private final Validator validator;
     private final TraceContext trace;
 
-    FinanceEventIntake(EventPublisher publisher, Validator validator, TraceContext trace) {
+    FinanceEventIntake(IntakePublisher publisher, Validator validator, TraceContext trace) {
         this.publisher = publisher;
         this.validator = validator;
         this.trace = trace;
@@ -34,7 +35,7 @@ public class FinanceEventIntake {
         List<CloudEvent> events = CloudEventRequest.parse(body, Topics.FINANCE, "a finance", validator, CloudEventRequest.PayloadRule.NONE);
         String traceparent = trace.currentTraceparent();
         List<Outgoing> outgoing = events.stream().map(e -> new Outgoing(Topics.FINANCE, keyOf(e), e.withTraceparent(traceparent))).toList();
-        publisher.publishAll(outgoing);
+        publisher.publishAtomically(outgoing);
         return events.stream().map(CloudEvent::id).toList();
     }
 

@@ -15,6 +15,7 @@ import io.windshift.messaging.outbox.Outbox;
 import io.windshift.messaging.outbox.OutboxRelay;
 import io.windshift.messaging.outbox.OutboxSweeper;
 import io.windshift.messaging.publish.EventPublisher;
+import io.windshift.messaging.publish.IntakePublisher;
 import io.windshift.messaging.retention.RetentionSweeper;
 import io.windshift.messaging.retention.RetentionTask;
 import io.windshift.messaging.store.Leases;
@@ -95,6 +96,22 @@ public class MessagingAutoConfiguration {
         return new EventPublisher(kafkaTemplate, properties.ackTimeout());
     }
 
+    /** HR and finance intake: a request's events in one transaction, refused at once while the broker is away. */
+    @Bean
+    @ConditionalOnProperty(name = "windshift.messaging.intake.enabled")
+    IntakePublisher intakePublisher(KafkaProperties kafka, MessagingProperties properties,
+                                    @Value("${spring.application.name:windshift}") String application) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Unique per process: two instances must never fence each other's transactions.
+        String prefix = application + "-intake-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        MessagingProperties.Intake intake = properties.intake();
+        return new IntakePublisher(config, prefix, intake.respondWithin(), intake.maxBlock(), intake.retryAfter(), intake.transactionTimeout());
+    }
+
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, Clock clock, MessagingProperties properties,
                             MeterRegistry meters, @Value("${spring.application.name:windshift}") String application) {
@@ -147,6 +164,8 @@ public class MessagingAutoConfiguration {
         config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Intake batches are Kafka transactions: a batch that was not committed must never be applied.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         DefaultKafkaConsumerFactory<String, CloudEvent> factory = new DefaultKafkaConsumerFactory<>(config);
         // Kafka's client metrics (records-lag-max per partition, fetch rates) on /actuator/prometheus.
         factory.addListener(new org.springframework.kafka.core.MicrometerConsumerListener<>(meters));
@@ -210,7 +229,7 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-        return new KafkaHealthIndicator(kafkaAdmin);
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, ObjectProvider<IntakePublisher> intake) {
+        return new KafkaHealthIndicator(kafkaAdmin, intake.getIfAvailable());
     }
 }

@@ -16,7 +16,8 @@ public record MessagingProperties(
         Integer listenerConcurrency,
         Duration processedRetention,
         Duration retentionInterval,
-        Retry retry) {
+        Retry retry,
+        Intake intake) {
 
     public MessagingProperties {
         // Partitions bound the scale-out of one consumer group: 12 leaves room for 12 instances.
@@ -32,6 +33,7 @@ public record MessagingProperties(
         processedRetention = processedRetention == null ? Duration.ofDays(14) : processedRetention;
         retentionInterval = retentionInterval == null ? Duration.ofHours(1) : retentionInterval;
         retry = retry == null ? new Retry(null, null, null, null) : retry;
+        intake = intake == null ? new Intake(null, null, null, null, null) : intake;
     }
 
     /** Bounded exponential backoff for failures that may heal (store or broker briefly away). */
@@ -41,6 +43,22 @@ public record MessagingProperties(
             initialInterval = initialInterval == null ? Duration.ofMillis(200) : initialInterval;
             multiplier = multiplier == null ? 2.0 : multiplier;
             maxInterval = maxInterval == null ? Duration.ofSeconds(2) : maxInterval;
+        }
+    }
+
+    /**
+     * Publishing what integrators post ({@code enabled} in the services that take HR or finance events): a request
+     * meeting a broker that is gone is answered within about {@code respondWithin}; a slow broker is waited for up
+     * to {@code maxBlock}; refusals say {@code Retry-After: retryAfter}; a transaction left open by a broker that
+     * went away is aborted by the coordinator after {@code transactionTimeout}.
+     */
+    public record Intake(Boolean enabled, Duration respondWithin, Duration maxBlock, Duration retryAfter, Duration transactionTimeout) {
+        public Intake {
+            enabled = enabled != null && enabled;
+            respondWithin = respondWithin == null ? Duration.ofSeconds(1) : respondWithin;
+            maxBlock = maxBlock == null ? Duration.ofSeconds(5) : maxBlock;
+            retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
+            transactionTimeout = transactionTimeout == null ? Duration.ofSeconds(10) : transactionTimeout;
         }
     }
 }

@@ -58,6 +58,11 @@ public class EventPublisher {
     }
 
     protected CompletableFuture<?> send(Outgoing outgoing) {
+        return template.send(toRecord(outgoing));
+    }
+
+    /** The record for one event: structured-mode value, {@code ce_*} routing headers, the event's trace context. */
+    public static ProducerRecord<String, String> toRecord(Outgoing outgoing) {
         CloudEvent event = outgoing.event();
         RecordHeaders headers = new RecordHeaders();
         headers.add(HEADER_ID, bytes(event.id()));
@@ -66,7 +71,7 @@ public class EventPublisher {
         if (event.traceparent() != null) {
             headers.add(HEADER_TRACEPARENT, bytes(event.traceparent()));
         }
-        return template.send(new ProducerRecord<>(outgoing.topic(), null, outgoing.key(), EventJson.write(event), headers));
+        return new ProducerRecord<>(outgoing.topic(), null, outgoing.key(), EventJson.write(event), headers);
     }
 
     private static byte[] bytes(String value) {

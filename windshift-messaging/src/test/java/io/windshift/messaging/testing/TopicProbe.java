@@ -14,7 +14,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads everything on a topic from the beginning, as a test's independent witness of what was sent. */
+/**
+ * Reads everything on a topic from the beginning, as a test's independent witness of what was sent. It reads
+ * committed records only, as every Windshift consumer does: an intake transaction that was not committed is
+ * not "sent".
+ */
 public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -25,7 +29,8 @@ public final class TopicProbe implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();

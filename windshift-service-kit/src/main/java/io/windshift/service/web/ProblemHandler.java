@@ -1,5 +1,6 @@
 package io.windshift.service.web;
 
+import io.windshift.messaging.publish.BrokerUnavailableException;
 import io.windshift.service.web.InvalidRequestException.FieldProblem;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrentUpdate(OptimisticLockingFailureException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Concurrent update",
                 "The resource changed while this request was processed; read it again and retry."));
+    }
+
+    /** The broker is away and nothing of the request was published: the client retries after the hint. */
+    @ExceptionHandler(BrokerUnavailableException.class)
+    ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException e) {
+        log.warn("Refused a request while the broker is unavailable: {}", e.getMessage());
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Event broker unavailable",
+                        "Nothing of this request was accepted; send it again after " + seconds + " s."));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
