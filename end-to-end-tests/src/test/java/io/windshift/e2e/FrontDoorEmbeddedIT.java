@@ -3,9 +3,6 @@ package io.windshift.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,8 +37,7 @@ class FrontDoorEmbeddedIT {
     /** The notification route gets a small bucket here, so a burst is short; the other routes keep the defaults. */
     static final int NOTIFICATION_BURST = 20;
 
-    static EmbeddedKafkaKraftBroker kafka;
-    static MongoServer mongo;
+    static EmbeddedInfrastructure infrastructure;
     static Tokens tokens;
     static Platform platform;
     static SecurityMatrix.Fixture fixture;
@@ -50,14 +45,9 @@ class FrontDoorEmbeddedIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        // One broker: the intake's Kafka transactions need their state log to fit it.
-        kafka.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
+        infrastructure = EmbeddedInfrastructure.start();
         tokens = new Tokens(Files.createTempDirectory("windshift-e2e-keys"));
-        platform = Platform.start("front-door", kafka.getBrokersAsString(), "mongodb://127.0.0.1:" + address.getPort(), tokens.publicKey(),
+        platform = Platform.start("front-door", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(), tokens.publicKey(),
                 Map.of("gateway", List.of(
                         "--windshift.gateway.rate-limit.routes.notification-service.capacity=" + NOTIFICATION_BURST,
                         "--windshift.gateway.rate-limit.routes.notification-service.refill-per-second=2")));
@@ -69,11 +59,8 @@ class FrontDoorEmbeddedIT {
         if (platform != null) {
             platform.close();
         }
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (kafka != null) {
-            kafka.destroy();
+        if (infrastructure != null) {
+            infrastructure.close();
         }
     }
 

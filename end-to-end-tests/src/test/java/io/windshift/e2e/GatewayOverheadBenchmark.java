@@ -2,11 +2,8 @@ package io.windshift.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -32,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,15 +77,10 @@ class GatewayOverheadBenchmark {
         boolean wrk = !System.getProperty("bench.client", "wrk").equals("java") && onPath("wrk");
         boolean jfr = Boolean.getBoolean("bench.jfr");
 
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        // One broker: the intake's Kafka transactions need their state log to fit it.
-        kafka.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        kafka.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start();
         Tokens tokens = new Tokens(Files.createTempDirectory("windshift-bench-keys"));
         Process nginx = null;
-        try (Platform platform = Platform.start("benchmark", kafka.getBrokersAsString(), "mongodb://127.0.0.1:" + address.getPort(),
+        try (Platform platform = Platform.start("benchmark", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(),
                 tokens.publicKey(), Map.of("gateway", List.of(
                         "--windshift.gateway.rate-limit.defaults.capacity=100000000",
                         "--windshift.gateway.rate-limit.defaults.refill-per-second=100000000",
@@ -171,8 +162,7 @@ class GatewayOverheadBenchmark {
                     nginx.destroyForcibly();
                 }
             }
-            mongo.shutdownNow();
-            kafka.destroy();
+            infrastructure.close();
         }
     }
 

@@ -3,9 +3,6 @@ package io.windshift.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +19,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Two instances of every service behind one gateway, on the embedded default: every product flow of the scenarios
@@ -32,19 +28,15 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class ScaledOutEmbeddedIT extends ClosingTheLoopScenario {
 
     static final List<String> SCALED = List.of("alliance-service", "obligation-service", "notification-service");
-    static EmbeddedKafkaKraftBroker kafka;
-    static MongoServer mongo;
+    static EmbeddedInfrastructure infrastructure;
     static Tokens tokens;
     static Platform platform;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
+        infrastructure = EmbeddedInfrastructure.start();
         tokens = new Tokens(Files.createTempDirectory("windshift-e2e-keys"));
-        platform = Platform.start("scaled-out", kafka.getBrokersAsString(), "mongodb://127.0.0.1:" + address.getPort(),
+        platform = Platform.start("scaled-out", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(),
                 tokens.publicKey(), Map.of(), Map.of("alliance-service", 2, "obligation-service", 2, "notification-service", 2));
     }
 
@@ -53,11 +45,8 @@ class ScaledOutEmbeddedIT extends ClosingTheLoopScenario {
         if (platform != null) {
             platform.close();
         }
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (kafka != null) {
-            kafka.destroy();
+        if (infrastructure != null) {
+            infrastructure.close();
         }
     }
 
