@@ -1,38 +1,24 @@
 package io.windshift.messaging.outbox;
 
+import io.windshift.messaging.schedule.FixedDelayLoop;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /** Runs the relay's safety-net sweep at a fixed delay while the application runs. */
-public class OutboxSweeper implements SmartLifecycle {
+public class OutboxSweeper extends FixedDelayLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
 
     private final OutboxRelay relay;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
 
     public OutboxSweeper(OutboxRelay relay, Duration interval) {
+        super("outbox-sweeper", interval);
         this.relay = relay;
-        this.interval = interval;
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::sweepOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void sweepOnce() {
+    protected void round() {
         try {
             int published = relay.sweep();
             if (published > 0) {
@@ -44,20 +30,11 @@ public class OutboxSweeper implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-            try {
-                relay.releaseLeases();
-            } catch (RuntimeException e) {
-                log.debug("Could not release sweep leases (they expire on their own): {}", e.getMessage());
-            }
+    protected void afterStop() {
+        try {
+            relay.releaseLeases();
+        } catch (RuntimeException e) {
+            log.debug("Could not release sweep leases (they expire on their own): {}", e.getMessage());
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

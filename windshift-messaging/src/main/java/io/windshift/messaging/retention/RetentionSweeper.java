@@ -1,22 +1,19 @@
 package io.windshift.messaging.retention;
 
+import io.windshift.messaging.schedule.FixedDelayLoop;
 import io.windshift.messaging.store.Leases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs every {@link RetentionTask} at a fixed delay ({@code windshift.messaging.retention-interval}, default
  * an hour). Each run of a task is claimed with its lease ({@code retention:<name>}, held for one interval and
  * renewed by its holder), so with several instances one of them trims and the others skip.
  */
-public class RetentionSweeper implements SmartLifecycle {
+public class RetentionSweeper extends FixedDelayLoop {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
     public static final String LEASES = "scheduler_leases";
@@ -25,9 +22,9 @@ public class RetentionSweeper implements SmartLifecycle {
     private final Leases leases;
     private final Clock clock;
     private final Duration interval;
-    private ScheduledExecutorService executor;
 
     public RetentionSweeper(List<RetentionTask> tasks, Leases leases, Clock clock, Duration interval) {
+        super("retention-sweeper", interval);
         this.tasks = List.copyOf(tasks);
         this.leases = leases;
         this.clock = clock;
@@ -55,30 +52,16 @@ public class RetentionSweeper implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "retention-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    protected void round() {
+        runOnce();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-            try {
-                leases.releaseAll();
-            } catch (RuntimeException e) {
-                log.debug("Could not release retention leases (they expire on their own): {}", e.getMessage());
-            }
+    protected void afterStop() {
+        try {
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            log.debug("Could not release retention leases (they expire on their own): {}", e.getMessage());
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }
