@@ -85,7 +85,7 @@ public final class ChaosMain {
                     faults.runAll(streaming::get, Duration.ofSeconds(6));
                 }
             });
-            stream.run(units, concurrency, streamUntil);
+            stream.run(units, concurrency, streamUntil, noFaults ? () -> 1.0 : faults::streamAllowance);
             streaming.set(false);
             Instant streamEnded = Instant.now();
             System.out.printf("stream done: %d events accepted in %.1f s; waiting for the fault sequence%n", ledger.accepted.size(),
@@ -161,6 +161,7 @@ public final class ChaosMain {
         System.out.printf(row, "dead letters (poison)", deadLetters.size() - v.unexpectedDeadLetters().size());
         System.out.printf(row, "unexpected dead letters", v.unexpectedDeadLetters().size());
         System.out.printf(row, "requests retried", ledger.retried.get());
+        System.out.printf(row, "unanswered but applied", ledger.ambiguous.get());
         System.out.printf(row, "duration", String.format("%.1f min", took.toMillis() / 60000.0));
         System.out.println(v.clean() ? "RESULT: nothing lost, nothing doubled, nothing out of order" : "RESULT: FAILED");
     }

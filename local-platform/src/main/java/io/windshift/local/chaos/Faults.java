@@ -47,6 +47,8 @@ final class Faults {
     private final String run;
     private final int replayRecords;
     final List<Injected> injected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int planned = 0;
+    private volatile boolean finished;
 
     Faults(LauncherClient launcher, String bootstrap, Ledger ledger, String run, int replayRecords) {
         this.launcher = launcher;
@@ -62,14 +64,15 @@ final class Faults {
                 .filter(s -> s.component().endsWith("-service") || s.component().equals("gateway")).map(LauncherClient.Status::id).toList();
         List<Runnable> plan = new ArrayList<>();
         for (String id : services) {
-            plan.add(() -> inject("kill -9 " + id, () -> { launcher.kill(id); return ""; }));
+            plan.add(() -> inject("kill -9 " + id, () -> killAndAwaitRestart(id)));
         }
         plan.add(() -> inject("poison on every topic", this::poison));
-        plan.add(() -> inject("kill -9 kafka#1", () -> { launcher.kill("kafka#1"); return ""; }));
+        plan.add(() -> inject("kill -9 kafka#1", () -> killAndAwaitRestart("kafka#1")));
         plan.add(() -> inject("SIGSTOP mongo#1 for 5 s", this::freezeStore));
         plan.add(() -> inject("rebalance: " + REPLAY_SERVICE + "#2 started, then stopped", this::rebalance));
-        plan.add(() -> inject("kill -9 mongo#1", () -> { launcher.kill("mongo#1"); return ""; }));
+        plan.add(() -> inject("kill -9 mongo#1", () -> killAndAwaitRestart("mongo#1")));
         plan.add(() -> inject("replay: " + REPLAY_GROUP + " offsets moved back " + replayRecords + " per partition", this::replay));
+        planned = plan.size();
         for (Runnable fault : plan) {
             LauncherClient.sleep(between);
             if (!streaming.getAsBoolean()) {
@@ -77,6 +80,15 @@ final class Faults {
             }
             fault.run();
         }
+        finished = true;
+    }
+
+    /** The share of the stream that may have run so far: that of the faults injected, plus one; 1 when all are done. */
+    double streamAllowance() {
+        if (finished || planned == 0) {
+            return planned == 0 && !finished ? 0.05 : 1.0;
+        }
+        return Math.min(1.0, (injected.size() + 1.0) / (planned + 1.0));
     }
 
     interface Action {
@@ -97,6 +109,21 @@ final class Faults {
         Duration recovered = Duration.between(at, Instant.now());
         System.out.printf("  whole again after %.1f s%s%n", recovered.toMillis() / 1000.0, ready ? "" : " (NOT all ready: bound reached)");
         injected.add(new Injected(name, at, recovered, ready ? note : note + " not all ready after 4 min"));
+    }
+
+    /** SIGKILL through the launcher, then waits (bounded) until the supervisor has a new process for the instance up. */
+    private String killAndAwaitRestart(String id) {
+        long before = launcher.instance(id).map(LauncherClient.Status::pid).orElse(-1L);
+        launcher.kill(id);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            var now = launcher.instance(id);
+            if (now.isPresent() && now.get().pid() > 0 && now.get().pid() != before && now.get().state().equals("READY")) {
+                return "pid " + before + " -> " + now.get().pid();
+            }
+            LauncherClient.sleep(Duration.ofMillis(300));
+        }
+        return "pid " + before + " not replaced by a ready process within 4 min";
     }
 
     private String freezeStore() throws Exception {

@@ -77,6 +77,8 @@ final class Ledger {
     /** Poison marker → topic it was produced to. */
     final Map<String, String> poison = new ConcurrentHashMap<>();
     final AtomicInteger retried = new AtomicInteger();
+    /** Non-idempotent calls (registrations) whose unanswered attempt had been applied: found, not posted again. */
+    final AtomicInteger ambiguous = new AtomicInteger();
 
     void accepted(String eventId, String kind, String key) {
         accepted.add(new Accepted(eventId, kind, key));

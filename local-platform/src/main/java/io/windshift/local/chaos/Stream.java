@@ -92,8 +92,11 @@ final class Stream {
         this.finance = client.clientToken("chaos-finance", "finance.events:write");
     }
 
-    /** Runs {@code unitCount} units with {@code concurrency} in flight; stops starting units after {@code until}. */
-    void run(int unitCount, int concurrency, Instant until) throws InterruptedException {
+    /**
+     * Runs {@code unitCount} units with {@code concurrency} in flight; stops starting units after {@code until}. A unit
+     * starts only when its share of the stream is within {@code faultsAllow} (the share of faults injected, plus one).
+     */
+    void run(int unitCount, int concurrency, Instant until, java.util.function.DoubleSupplier faultsAllow) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
             List<Future<?>> workers = new java.util.ArrayList<>();
@@ -101,6 +104,10 @@ final class Stream {
                 workers.add(pool.submit(() -> {
                     int n;
                     while ((n = next.getAndIncrement()) < unitCount && Instant.now().isBefore(until)) {
+                        // spread the stream over the fault sequence: unit n waits until enough faults have been injected
+                        while ((n + 1.0) / unitCount > faultsAllow.getAsDouble() && Instant.now().isBefore(until)) {
+                            LauncherClient.sleep(Duration.ofMillis(250));
+                        }
                         Unit unit = new Unit(run, n);
                         units.add(unit);
                         try {
@@ -147,8 +154,9 @@ final class Stream {
                 {"name":"Chaos %s %d","partner":"Chaos Partner","asset":"CX-%d","type":"CO_DEVELOPMENT","stage":"LATE","tier":"STRATEGIC",
                  "team":[{"role":"PARTNERSHIP_LEAD","personId":%s},{"role":"ALLIANCE_MANAGER","personId":%s},{"role":"FINANCE_LEAD","personId":%s}]}"""
                 .formatted(run, u.n, u.n, q(u.l1), q(u.m), q(u.f));
-        HttpResponse<String> created = post("/api/v1/alliances", admin, "application/json", alliance, giveUpAt);
-        u.allianceId = firstId(created.body());
+        // registration has no idempotency key: after an unanswered attempt, look for the alliance before posting again
+        u.allianceId = firstId(send("POST", "/api/v1/alliances", admin, "application/json", alliance, giveUpAt,
+                () -> existing("/api/v1/alliances?personId=" + u.l1)));
         ledger.accepted("alliance:" + u.allianceId, "alliance", u.allianceId);
         u.registeredAlliance = ledger.expect("alliance:" + u.allianceId, "alliance " + u.allianceId + " readable");
 
@@ -162,8 +170,8 @@ final class Stream {
                 {"allianceId":%s,"title":"Chaos milestone %d","agreementId":"agr-chaos","clauseRef":"7.1","category":"FINANCIAL",
                  "type":"MILESTONE_PAYMENT","direction":"OWED_BY_US","ownerId":%s,"reviewerId":%s,"amount":1000.00,"currency":"USD","dueDate":"%s"}"""
                 .formatted(q(u.allianceId), u.n, q(u.f), q(u.l2), LocalDate.now().plusDays(90));
-        HttpResponse<String> registered = post("/api/v1/obligations", admin, "application/json", obligation, giveUpAt);
-        u.obligationId = firstId(registered.body());
+        u.obligationId = firstId(send("POST", "/api/v1/obligations", admin, "application/json", obligation, giveUpAt,
+                () -> existing("/api/v1/obligations?allianceId=" + u.allianceId)));
         ledger.accepted("obligation:" + u.obligationId, "obligation", u.allianceId);
         u.registeredObligation = ledger.expect("obligation:" + u.obligationId, "obligation " + u.obligationId + " readable");
 
@@ -195,12 +203,26 @@ final class Stream {
         u.paid = ledger.expect(u.paymentId, "payment " + u.invoiceId + " closes the occurrence of " + u.obligationId + " once");
     }
 
-    private HttpResponse<String> post(String path, String token, String contentType, String body, Instant giveUpAt) {
-        return send("POST", path, token, contentType, body, giveUpAt);
+    private String post(String path, String token, String contentType, String body, Instant giveUpAt) {
+        return send("POST", path, token, contentType, body, giveUpAt, null);
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body, Instant giveUpAt) {
-        return send(method, path, token, "application/json", body, giveUpAt);
+    private String send(String method, String path, String token, String body, Instant giveUpAt) {
+        return send(method, path, token, "application/json", body, giveUpAt, null);
+    }
+
+    /** The body of the first item a listing returns (an earlier attempt that was applied but not answered), or null. */
+    private String existing(String listPath) {
+        try {
+            HttpResponse<String> response = client.get(listPath, admin);
+            if (response.statusCode() == 200 && ID.matcher(response.body()).find()) {
+                ledger.ambiguous.incrementAndGet();
+                return response.body();
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot tell whether an unanswered attempt was applied: " + e.getMessage());
+        }
+        return null;
     }
 
     /**
@@ -208,27 +230,45 @@ final class Stream {
      * event id, which intake absorbs); obligation-service's 4xx "unknown alliance" too, until it has caught up.
      * Anything else ends the unit.
      */
-    private HttpResponse<String> send(String method, String path, String token, String contentType, String body, Instant giveUpAt) {
+    private String send(String method, String path, String token, String contentType, String body, Instant giveUpAt,
+                        java.util.function.Supplier<String> lookupBeforeRetry) {
         String last = "";
+        boolean ambiguous = false;
+        String where = path.replaceAll("/(al|ob)-[^/]+", "/{id}").replaceAll("\\?.*", "");
         while (Instant.now().isBefore(giveUpAt)) {
+            if (ambiguous && lookupBeforeRetry != null) {
+                try {
+                    String found = lookupBeforeRetry.get();
+                    if (found != null) {
+                        return found;
+                    }
+                } catch (RuntimeException e) {
+                    last = e.getMessage();
+                    LauncherClient.sleep(Duration.ofMillis(700));
+                    continue;
+                }
+            }
             HttpResponse<String> response;
             try {
                 response = method.equals("PUT") ? client.put(path, token, body) : client.post(path, token, contentType, body);
             } catch (RuntimeException e) {
-                refusals.computeIfAbsent("no answer", k -> new LongAdder()).increment();
+                refusals.computeIfAbsent("no answer " + where, k -> new LongAdder()).increment();
+                ambiguous = true;
                 last = e.getMessage();
                 LauncherClient.sleep(Duration.ofMillis(700));
                 continue;
             }
             int status = response.statusCode();
             if (status / 100 == 2) {
-                return response;
+                return response.body();
             }
             boolean unknownAlliance = path.equals("/api/v1/obligations") && (status == 400 || status == 404 || status == 409 || status == 422)
                     && response.body().toLowerCase().contains("alliance");
             if (status >= 500 || status == 429 || status == 408 || unknownAlliance) {
-                refusals.computeIfAbsent(unknownAlliance ? "obligation before alliance known" : Integer.toString(status),
+                refusals.computeIfAbsent(unknownAlliance ? "obligation before alliance known" : status + " " + where,
                         k -> new LongAdder()).increment();
+                // even a 503 may come after the service applied the call (a gateway timeout): look before posting again
+                ambiguous |= !unknownAlliance && status != 429;
                 ledger.retried.incrementAndGet();
                 last = status + " " + response.body();
                 LauncherClient.sleep(Duration.ofMillis(unknownAlliance ? 300 : 700));
