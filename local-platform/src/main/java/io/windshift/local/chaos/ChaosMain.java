@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <pre>
  * ChaosMain GATEWAY KEYS RUN_DIR MONGO_URI KAFKA RESULTS_FILE COMMIT [--events N] [--max-minutes M] [--concurrency C]
- *           [--settle-seconds S] [--replay R] [--no-record] [--no-faults]
+ *           [--settle-seconds S] [--replay R] [--no-record] [--no-faults] [--mail-api URL]
  * </pre>
  */
 public final class ChaosMain {
@@ -75,7 +75,7 @@ public final class ChaosMain {
         System.out.printf("chaos run %s: %d units of %d events, %d in flight, stream until %s, whole run within %.1f min%n", run, units,
                 Stream.EVENTS_PER_UNIT, concurrency, streamUntil, maxMinutes);
 
-        try (Observer observer = new Observer(client, mongoUri, kafka)) {
+        try (Observer observer = new Observer(client, mongoUri, kafka, option(args, "--mail-api", "http://localhost:8025"))) {
             Map<TopicPartition, Long> deadLetterStart = observer.deadLetterEnds();
             Stream stream = new Stream(client, ledger, run);
             Faults faults = new Faults(launcher, kafka, ledger, run, replay);

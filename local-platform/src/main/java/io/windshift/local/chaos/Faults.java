@@ -49,6 +49,7 @@ final class Faults {
     final List<Injected> injected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int planned = 0;
     private volatile boolean finished;
+    private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
 
     Faults(LauncherClient launcher, String bootstrap, Ledger ledger, String run, int replayRecords) {
         this.launcher = launcher;
@@ -83,12 +84,15 @@ final class Faults {
         finished = true;
     }
 
-    /** The share of the stream that may have run so far: that of the faults injected, plus one; 1 when all are done. */
+    /**
+     * The share of the stream that may have run so far: one slice before the first fault, then one more slice as
+     * each fault begins (so every fault meets traffic while it lasts); 1 when all are done.
+     */
     double streamAllowance() {
         if (finished || planned == 0) {
             return planned == 0 && !finished ? 0.05 : 1.0;
         }
-        return Math.min(1.0, (injected.size() + 1.0) / (planned + 1.0));
+        return Math.min(1.0, (started.get() + 1.0) / (planned + 1.0));
     }
 
     interface Action {
@@ -97,6 +101,7 @@ final class Faults {
 
     private void inject(String name, Action action) {
         Instant at = Instant.now();
+        started.incrementAndGet();
         System.out.println(at + " fault: " + name);
         String note;
         try {
@@ -164,7 +169,7 @@ final class Faults {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             for (String topic : TOPICS) {
                 for (int i = 0; i < 2; i++) {
-                    String marker = "chaos-poison-" + run + "-" + topic + "-" + i;
+                    String marker = Ledger.POISON_PREFIX + run + "-" + topic + "-" + i;
                     byte[] value = i == 0
                             ? ("\u0000\u00ff not json " + marker).getBytes(StandardCharsets.ISO_8859_1)
                             : ("{\"poison\":\"" + marker + "\",\"specversion\":7}").getBytes(StandardCharsets.UTF_8);

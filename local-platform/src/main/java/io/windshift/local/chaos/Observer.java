@@ -34,14 +34,18 @@ import org.bson.Document;
  */
 final class Observer implements AutoCloseable {
 
+    private static final Pattern MAIL_ID = Pattern.compile("X-Windshift-Notification-Id: ([^\\\\\\s\"]+)");
     private static final Pattern MARKER = Pattern.compile("chaos-poison-[A-Za-z0-9.\\-]+-\\d");
 
     private final PlatformClient client;
     private final String admin;
     private final MongoClient mongo;
     private final String bootstrap;
+    private final String mailApi;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
-    Observer(PlatformClient client, String mongoUri, String bootstrap) {
+    Observer(PlatformClient client, String mongoUri, String bootstrap, String mailApi) {
+        this.mailApi = mailApi;
         this.client = client;
         this.admin = client.personToken("chaos-admin", "ALLIANCE_ADMIN");
         this.mongo = MongoClients.create(mongoUri);
@@ -91,8 +95,12 @@ final class Observer implements AutoCloseable {
                 }
             }
             if (u.leadNotified != null) {
-                u.leadNotified.observed.set(notifications(u.l2, u.departureId));
-                u.replacedLeadNotified.observed.set(notifications(u.l1, u.departureId));
+                List<String> told = notifications(u.l2, u.departureId);
+                u.leadNotified.observed.set(told.size());
+                u.replacedLeadNotified.observed.set(notifications(u.l1, u.departureId).size());
+                if (u.leadEmailed != null) {
+                    u.leadEmailed.observed.set(told.isEmpty() ? 0 : emails(u.l2 + "@chaos.example", told.get(0)));
+                }
             }
             for (Ledger.Effect e : effectsOf(u)) {
                 missing += e.observed.get() <= 0 ? 1 : 0;
@@ -104,7 +112,7 @@ final class Observer implements AutoCloseable {
     static List<Ledger.Effect> effectsOf(Stream.Unit u) {
         List<Ledger.Effect> all = new ArrayList<>(u.hired.values());
         for (Ledger.Effect e : new Ledger.Effect[] {u.registeredAlliance, u.assignedLead, u.registeredObligation, u.transferred, u.departed,
-                u.vacated, u.leadNotified, u.paid}) {
+                u.vacated, u.leadNotified, u.leadEmailed, u.paid}) {
             if (e != null) {
                 all.add(e);
             }
@@ -141,22 +149,55 @@ final class Observer implements AutoCloseable {
         return fulfilled == 0 ? 0 : Math.max(Math.max(fulfilled, paidRecords), amountMultiple);
     }
 
-    /** Notifications in the person's inbox (all pages) whose sourceEventId is the given one. */
-    int notifications(String person, String sourceEventId) {
+    /**
+     * How often the notification was emailed: the largest number of messages in the mailbox (GreenMail's REST API)
+     * carrying the same {@code X-Windshift-Notification-Id} ({@code id/revision}; each revision is mailed once).
+     */
+    int emails(String address, String notificationId) {
+        String body = null;
+        for (int attempt = 1; attempt <= 5 && body == null; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        mailApi + "/api/user/" + address + "/messages/INBOX")).timeout(Duration.ofSeconds(20)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                body = response.statusCode() == 200 ? response.body() : null;
+            } catch (java.io.IOException e) {
+                LauncherClient.sleep(Duration.ofMillis(500));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return body == null ? 0 : emailCount(body, notificationId);
+    }
+
+    static int emailCount(String mailboxJson, String notificationId) {
+        Map<String, Integer> perRevision = new HashMap<>();
+        Matcher m = MAIL_ID.matcher(mailboxJson);
+        while (m.find()) {
+            if (m.group(1).startsWith(notificationId + "/")) {
+                perRevision.merge(m.group(1), 1, Integer::sum);
+            }
+        }
+        return perRevision.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** Ids of the notifications in the person's inbox (all pages) whose sourceEventId is the given one. */
+    List<String> notifications(String person, String sourceEventId) {
         String token = client.personToken(person, "ALLIANCE_MANAGER");
-        int count = 0;
+        List<String> ids = new ArrayList<>();
         for (int page = 0; page < 20; page++) {
             Document inbox = getJson("/api/v1/notifications?size=100&page=" + page, token);
             if (inbox == null) {
-                return count;
+                return ids;
             }
             List<Document> items = inbox.getList("items", Document.class, List.of());
-            count += (int) items.stream().filter(n -> sourceEventId.equals(n.getString("sourceEventId"))).count();
+            items.stream().filter(n -> sourceEventId.equals(n.getString("sourceEventId"))).forEach(n -> ids.add(n.getString("id")));
             if (items.size() < 100) {
                 break;
             }
         }
-        return count;
+        return ids;
     }
 
     private Document getJson(String path, String token) {

@@ -55,6 +55,7 @@ final class Stream {
         volatile Ledger.Effect departed;
         volatile Ledger.Effect vacated;
         volatile Ledger.Effect leadNotified;
+        volatile Ledger.Effect leadEmailed;
         volatile Ledger.Forbidden replacedLeadNotified;
         volatile Ledger.Effect paid;
 
@@ -192,6 +193,7 @@ final class Stream {
         u.departed = ledger.expect(u.departureId, "departure of " + u.m + ": status DEPARTED");
         u.vacated = ledger.expect(u.departureId, "departure of " + u.m + ": ALLIANCE_MANAGER of " + u.allianceId + " vacant");
         u.leadNotified = ledger.expect(u.departureId, "departure of " + u.m + ": one notification for lead " + u.l2);
+        u.leadEmailed = ledger.expect(u.departureId, "departure of " + u.m + ": that notification emailed once to " + u.l2);
         u.replacedLeadNotified = ledger.forbid(u.departureId, "departure of " + u.m + " notified to the replaced lead " + u.l1);
 
         // 7. finance pays the milestone

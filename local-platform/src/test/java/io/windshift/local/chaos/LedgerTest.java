@@ -41,7 +41,7 @@ class LedgerTest {
     }
 
     @Test
-    void deadLettersAreUnexpectedUnlessTheyCarryAPoisonMarkerWeSent() {
+    void deadLettersAreUnexpectedUnlessTheyCarryAPoisonMarker() {
         Ledger ledger = new Ledger();
         ledger.poisoned("chaos-poison-r-windshift.hr.events-0", "windshift.hr.events");
         ledger.poisoned("chaos-poison-r-windshift.finance.events-0", "windshift.finance.events");
@@ -49,11 +49,12 @@ class LedgerTest {
         List<Ledger.DeadLetter> dlt = List.of(
                 new Ledger.DeadLetter("windshift.hr.events-dlt", 0, 5, "chaos-poison-r-windshift.hr.events-0", "not JSON"),
                 new Ledger.DeadLetter("windshift.hr.events-dlt", 3, 9, null, "handler failed"),
-                new Ledger.DeadLetter("windshift.alliance.events-dlt", 1, 2, "chaos-poison-other-run-0", "not JSON"));
+                new Ledger.DeadLetter("windshift.alliance.events-dlt", 1, 2, "chaos-poison-earlier-run-0", "not JSON"),
+                new Ledger.DeadLetter("windshift.alliance.events-dlt", 1, 3, "something-else", "invalid payload"));
 
         Ledger.Verdict v = ledger.verdict(dlt, Set.of("windshift.notification.events"));
 
-        assertThat(v.unexpectedDeadLetters()).extracting(Ledger.DeadLetter::offset).containsExactly(9L, 2L);
+        assertThat(v.unexpectedDeadLetters()).extracting(Ledger.DeadLetter::offset).containsExactly(9L, 3L);
         // finance poison never reached a dead-letter topic; the notification topic has no consumer, so that one is expected
         assertThat(v.poisonNotDeadLettered()).containsExactly("windshift.finance.events: chaos-poison-r-windshift.finance.events-0");
         assertThat(v.clean()).isFalse();
@@ -64,9 +65,10 @@ class LedgerTest {
         Ledger ledger = new Ledger();
         ledger.expect("e1", "once").observed.set(1);
         ledger.forbid("e1", "never").observed.set(0);
-        ledger.poisoned("m", "windshift.hr.events");
+        ledger.poisoned("chaos-poison-r-windshift.hr.events-0", "windshift.hr.events");
 
-        Ledger.Verdict v = ledger.verdict(List.of(new Ledger.DeadLetter("windshift.hr.events-dlt", 0, 0, "m", "bad")), Set.of());
+        Ledger.Verdict v = ledger.verdict(List.of(new Ledger.DeadLetter("windshift.hr.events-dlt", 0, 0,
+                "chaos-poison-r-windshift.hr.events-0", "bad")), Set.of());
 
         assertThat(v.clean()).isTrue();
         assertThat(v.poisonNotDeadLettered()).isEmpty();
@@ -87,5 +89,18 @@ class LedgerTest {
         assertThat(Observer.paidCount(twice, "inv-1")).isEqualTo(2);
         assertThat(Observer.paidCount(open, "inv-1")).isZero();
         assertThat(Observer.paidCount(null, "inv-1")).isZero();
+    }
+
+    @Test
+    void anEmailIsDoubledWhenTheSameRevisionOfANotificationArrivesTwice() {
+        String mailbox = """
+                [{"mimeMessage":"Subject: a\\r\\nX-Windshift-Notification-Id: n-1/1\\r\\n\\r\\nbody"},
+                 {"mimeMessage":"Subject: a\\r\\nX-Windshift-Notification-Id: n-1/2\\r\\n\\r\\nbody"},
+                 {"mimeMessage":"Subject: b\\r\\nX-Windshift-Notification-Id: n-2/1\\r\\n\\r\\nbody"},
+                 {"mimeMessage":"Subject: b\\r\\nX-Windshift-Notification-Id: n-2/1\\r\\n\\r\\nbody"}]""";
+
+        assertThat(Observer.emailCount(mailbox, "n-1")).isEqualTo(1);
+        assertThat(Observer.emailCount(mailbox, "n-2")).isEqualTo(2);
+        assertThat(Observer.emailCount(mailbox, "n-3")).isZero();
     }
 }
