@@ -46,6 +46,11 @@ public final class PlatformClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    public HttpResponse<String> put(String path, String token, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
     /** POSTs and insists on a 2xx, retrying after a 429 or 503 as the response asks. */
     public HttpResponse<String> postOk(String path, String token, String contentType, String body) {
         for (int attempt = 1; ; attempt++) {
