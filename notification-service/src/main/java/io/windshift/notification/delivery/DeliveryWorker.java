@@ -92,6 +92,8 @@ public class DeliveryWorker {
                 queue.sent(c, "delivered by " + channel.name() + (claims.size() > 1 ? " in a digest of " + claims.size() : ""));
                 count(channelName, "SENT");
             });
+        } catch (OutboundChannel.NotYetAddressable e) {
+            claims.forEach(c -> count(channelName, queue.failed(c, e.getMessage(), DeliveryQueue.Failure.TRANSIENT)));
         } catch (OutboundChannel.Undeliverable e) {
             claims.forEach(c -> count(channelName, queue.failed(c, e.getMessage(), DeliveryQueue.Failure.UNDELIVERABLE)));
         } catch (CallNotPermittedException e) {

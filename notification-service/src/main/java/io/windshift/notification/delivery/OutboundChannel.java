@@ -16,4 +16,14 @@ public interface OutboundChannel {
             super(message);
         }
     }
+
+    /**
+     * No address yet: the person's record may still be on its way (another topic, a replay). Retried with backoff
+     * like a transient failure, but no fault of the channel, so it never counts against the channel's breaker.
+     */
+    class NotYetAddressable extends Undeliverable {
+        public NotYetAddressable(String message) {
+            super(message);
+        }
+    }
 }

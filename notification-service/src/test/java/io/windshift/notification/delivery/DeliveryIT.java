@@ -179,10 +179,29 @@ class DeliveryIT extends NotificationIntegrationTest {
     }
 
     @Test
-    void withNoAddressAndNoOtherChannelTheDeliveryIsDeadAndVisibleNotLost() throws Exception {
-        String me = "p-nowhere-" + UUID.randomUUID();
+    void anAddressThatArrivesAfterTheNotificationIsUsedOnTheRetry() throws Exception {
+        String me = "p-late-" + UUID.randomUUID();
+        String address = me + "@example.com";
         String id = notify(me, Severity.HIGH);
         drainAll();
+        assertThat(delivery(me, id).status()).as("no address yet: retried later, not given up").isEqualTo(Delivery.Status.PENDING);
+
+        mongo.save(new KnownPerson(me, "Late Person", address, null, false));
+        time().advance(Duration.ofMinutes(11));
+        drainAll();
+        assertThat(delivery(me, id).status()).isEqualTo(Delivery.Status.SENT);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> inboxHas(m, address)).count()).isEqualTo(1));
+    }
+
+    @Test
+    void withNoAddressEverAndNoOtherChannelTheDeliveryEndsDeadAndVisibleNotLost() throws Exception {
+        String me = "p-nowhere-" + UUID.randomUUID();
+        String id = notify(me, Severity.HIGH);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            drainAll();
+            time().advance(Duration.ofMinutes(11));
+        }
         mvc.perform(get("/api/v1/notifications/" + id).with(person(me)))
                 .andExpect(jsonPath("$.deliveries[0].channel").value("EMAIL"))
                 .andExpect(jsonPath("$.deliveries[0].status").value("DEAD"))

@@ -33,7 +33,7 @@ class EmailChannel implements OutboundChannel {
     @Override
     public void send(OutboundMessage m) throws Exception {
         String to = audience.person(m.recipientId()).map(KnownPerson::email).filter(e -> !e.isBlank())
-                .orElseThrow(() -> new Undeliverable("no email address known for " + m.recipientId()));
+                .orElseThrow(() -> new NotYetAddressable("no email address known yet for " + m.recipientId()));
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
         helper.setFrom(from);
