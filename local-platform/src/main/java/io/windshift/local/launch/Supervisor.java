@@ -50,6 +50,7 @@ public final class Supervisor implements AutoCloseable {
     private final Map<String, Integer> knownPorts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final boolean rotateLogs;
+    private volatile Duration firstRestartDelay = Duration.ofSeconds(1);
 
     public Supervisor(Path runDir, Path logDir, Consumer<String> report) {
         this(runDir, logDir, report, true);
@@ -68,6 +69,15 @@ public final class Supervisor implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         watcher.scheduleWithFixedDelay(this::watch, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How long a crashed component waits before its first restart (then doubling, at most 30 s). One second by
+     * default; a test that measures how fast the surviving instances take over sets it longer, so that the restarts
+     * do not take the machine's cores at that very moment (on one laptop they would; in a cluster they do not).
+     */
+    public void firstRestartDelay(Duration delay) {
+        this.firstRestartDelay = delay;
     }
 
     public synchronized void register(Component component) {
@@ -366,7 +376,8 @@ public final class Supervisor implements AutoCloseable {
                     record(instance.id() + ": exited during start-up (" + instance.lastExit + "), see " + instance.log());
                     return;
                 }
-                long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(instance.restarts, 5));
+                long backoff = Math.min(Math.max(MAX_BACKOFF.toMillis(), firstRestartDelay.toMillis()),
+                        firstRestartDelay.toMillis() << Math.min(instance.restarts, 5));
                 instance.restarts++;
                 instance.state = Instance.State.RESTARTING;
                 instance.restartAt = now.plusMillis(backoff);
