@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -276,6 +277,20 @@ class NotificationFlowIT extends NotificationIntegrationTest {
         mvc.perform(get("/api/v1/notifications").with(person(lead))).andExpect(jsonPath("$.items", hasSize(0)));
         mvc.perform(get("/api/v1/notifications?archived=true").with(person(lead))).andExpect(jsonPath("$.items", hasSize(1)));
         mvc.perform(get("/api/v1/notifications/unread-count").with(person(lead))).andExpect(jsonPath("$.unreadCount").value(0));
+    }
+
+    @Test
+    void aPersonOpensAFewLiveStreamsNotAFlood() throws Exception {
+        String me = "p-tabs-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/v1/notifications/stream").with(person(me))).andExpect(request().asyncStarted());
+        }
+        mvc.perform(get("/api/v1/notifications/stream").with(person(me)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.status").value(429));
+        // Another person is not affected.
+        mvc.perform(get("/api/v1/notifications/stream").with(person("p-other-" + UUID.randomUUID()))).andExpect(request().asyncStarted());
     }
 
     /** Obligation events travel on another topic than alliance events: let the team projection catch up first. */

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +26,12 @@ class NotificationStream {
 
     private final Map<String, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
     private final Duration timeout;
+    private final int maxPerPerson;
 
-    NotificationStream(@Value("${windshift.notification.stream.timeout:PT30M}") Duration timeout) {
+    NotificationStream(@Value("${windshift.notification.stream.timeout:PT30M}") Duration timeout,
+                       @Value("${windshift.notification.stream.max-per-person:5}") int maxPerPerson) {
         this.timeout = timeout;
+        this.maxPerPerson = maxPerPerson;
     }
 
     @GetMapping(path = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -35,7 +40,14 @@ class NotificationStream {
         String me = Caller.current().subject();
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         List<SseEmitter> mine = listeners.computeIfAbsent(me, k -> new CopyOnWriteArrayList<>());
-        mine.add(emitter);
+        // Each open stream holds a connection and a thread's worth of buffers: a person gets a few tabs, not a flood.
+        synchronized (mine) {
+            if (mine.size() >= maxPerPerson) {
+                throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+                        "At most " + maxPerPerson + " live streams per person on one instance; close one and retry.");
+            }
+            mine.add(emitter);
+        }
         Runnable remove = () -> mine.remove(emitter);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
