@@ -101,7 +101,7 @@ public final class LocalStack {
         }
         if (externalMail().isEmpty()) {
             supervisor.register(new Component("mail", MAIL_PORT, false, port -> new Component.Launch(List.of(java,
-                    "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dgreenmail.setup.test.smtp",
+                    "-Xmx64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dgreenmail.setup.test.smtp",
                     "-Dgreenmail.hostname=127.0.0.1", "-Dgreenmail.auth.disabled", "-Dgreenmail.api.hostname=127.0.0.1",
                     "-Dgreenmail.api.port=" + MAIL_API_PORT, "-jar", lib("local-platform/target/greenmail/greenmail-standalone.jar")),
                     Map.of(), root), Probes.port(), startTimeout));
@@ -130,7 +130,9 @@ public final class LocalStack {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Component.Launch(List.of(java, "-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+            // A developer's broker: a small heap and the serial collector keep its footprint down (Kafka's data lives
+            // in the page cache, not the heap); the benchmarks' volumes fit in it.
+            return new Component.Launch(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Djava.awt.headless=true", log4j, "-cp", lib + "/*", "kafka.Kafka", dir.resolve("server.properties").toString()),
                     Map.of(), root);
         }, Probes.portAndLog("Kafka Server started"), startTimeout);
