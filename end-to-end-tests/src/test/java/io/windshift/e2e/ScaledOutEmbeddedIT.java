@@ -119,6 +119,14 @@ class ScaledOutEmbeddedIT extends ClosingTheLoopScenario {
                 platform.kill("alliance-service#1");
                 platform.kill("obligation-service#2");
                 platform.kill("notification-service#1");
+                // Reads go on while the dead instances are still in the gateway's list (until the next health check):
+                // a refused connection is retried on the other instance, so the caller never sees the crash.
+                for (int i = 0; i < 20; i++) {
+                    assertThat(send("GET", "/api/v1/alliances?personId=" + leads.get(i), admin, null, null, null).statusCode())
+                            .as("read %d right after the kill", i).isEqualTo(200);
+                    assertThat(send("GET", "/api/v1/notifications", tokens.person(leads.get(i), "EMPLOYEE"), null, null, null).statusCode())
+                            .as("inbox read %d right after the kill", i).isEqualTo(200);
+                }
             }
         }
 
