@@ -103,13 +103,28 @@ public final class Supervisor implements AutoCloseable {
             Instance instance = instances.get(id);
             if (instance == null) {
                 Integer known = knownPorts.remove(id);
-                int port = known != null ? known : component.basePort() == 0 ? FreePorts.next() : component.basePort() + 10 * (index - 1);
+                int port = known != null ? known : component.basePort() == 0 ? unusedFreePort() : component.basePort() + 10 * (index - 1);
                 instance = new Instance(component, index, port, logDir.resolve(fileName(name, index) + ".log"));
                 instances.put(id, instance);
             }
             list.add(instance);
         }
         return list;
+    }
+
+    /**
+     * A free port no other instance was given: ports are chosen before any process binds them, so the operating
+     * system may well offer the same one twice (it did: two services on one port, the second failing to start).
+     */
+    private int unusedFreePort() {
+        java.util.Set<Integer> taken = instances.values().stream().map(Instance::port).collect(Collectors.toSet());
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = FreePorts.next();
+            if (!taken.contains(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port found that no other instance has");
     }
 
     /** {@code name#N}, or {@code name} for instance 1. */

@@ -59,6 +59,16 @@ class SupervisorTest {
     }
 
     @Test
+    void everyInstanceGetsAPortOfItsOwn() {
+        supervisor = new Supervisor(dir.resolve("run"), dir.resolve("logs"), line -> { }, false);
+        for (int c = 0; c < 10; c++) {
+            supervisor.register(tiny("svc" + c, false));
+            supervisor.scale("svc" + c, 9);
+        }
+        assertThat(supervisor.instances().stream().map(Instance::port).distinct().count()).isEqualTo(90);
+    }
+
+    @Test
     void aProcessThatExitsBeforeItIsReadyFailsTheStartInsteadOfBeingRestarted() {
         supervisor = new Supervisor(dir.resolve("run"), dir.resolve("logs"), line -> { }, false);
         supervisor.register(tiny("broken", true));
