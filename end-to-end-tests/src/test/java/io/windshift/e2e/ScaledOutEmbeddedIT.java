@@ -146,11 +146,13 @@ class ScaledOutEmbeddedIT extends ClosingTheLoopScenario {
             platform.awaitReady(service + "#2", Duration.ofSeconds(120));
         }
         platform.supervisor().firstRestartDelay(Duration.ofSeconds(1));
-        Thread.sleep(5_000);
-        for (int i = 0; i < count; i++) {
-            assertThat(notificationsFor(leads.get(i), eventIds.get(i))).as("notifications of " + leads.get(i)).hasSize(1);
-            assertThat(notificationsFor(leads.get(i), eventIds.get(i)).getFirst().get("allianceIds")).hasSize(1);
-        }
+        // Exactly one each, and it stays so for 5 s while the restarted instances catch up on what was redelivered.
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (int i = 0; i < count; i++) {
+                assertThat(notificationsFor(leads.get(i), eventIds.get(i))).as("notifications of " + leads.get(i)).hasSize(1);
+                assertThat(notificationsFor(leads.get(i), eventIds.get(i)).getFirst().get("allianceIds")).hasSize(1);
+            }
+        });
         assertThat(statuses).as("the gateway answered every request").allMatch(s -> s == 202 || s == 503);
 
         Instant kill = killedAt;
@@ -162,16 +164,17 @@ class ScaledOutEmbeddedIT extends ClosingTheLoopScenario {
         System.out.println("launcher events: " + platform.supervisor().events());
     }
 
-    private HttpResponse<String> postHrUntilAccepted(String body, List<Integer> statuses) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
+    /** Posts again with the same event ids while the intake answers 503, as a client honouring Retry-After would. */
+    private HttpResponse<String> postHrUntilAccepted(String body, List<Integer> statuses) {
+        List<HttpResponse<String>> last = new ArrayList<>(1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             HttpResponse<String> response = postHr(body);
             statuses.add(response.statusCode());
-            if (response.statusCode() != 503 || Instant.now().isAfter(deadline)) {
-                return response;
-            }
-            Thread.sleep(500);
-        }
+            last.clear();
+            last.add(response);
+            return response.statusCode() != 503;
+        });
+        return last.getFirst();
     }
 
     private HttpResponse<String> postHr(String body) throws Exception {
