@@ -2,6 +2,7 @@ package io.windshift.local;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.windshift.local.store.ValueOrderedH2Backend;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class LocalMongoServer {
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
         }
-        H2Backend backend = new H2Backend(absolute.toString());
+        H2Backend backend = new ValueOrderedH2Backend(absolute.toString());
         backend.getMvStore().setAutoCommitDelay(COMMIT_DELAY_MS);
         MongoServer server = new MongoServer(backend);
         try {
