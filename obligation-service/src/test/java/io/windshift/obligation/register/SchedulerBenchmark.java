@@ -42,6 +42,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class SchedulerBenchmark {
 
     static final int DUE_PER_DAY = 1_000;
+    /** Days of reminders a pass runs over before the measured one (the first of them in a cold JVM). */
+    static final int WARM_PASSES = 3;
     static final Instant LOADED_AT = Instant.parse("2027-01-01T12:00:00Z");
     /** The first 30-day reminders fall at 2027-01-02T00:00Z; the pass runs half an hour later. */
     static final Instant PASS_AT = Instant.parse("2027-01-02T00:30:00Z");
@@ -91,9 +93,20 @@ public final class SchedulerBenchmark {
         context.getBean(io.windshift.messaging.publish.EventPublisher.class).publish(Topics.OBLIGATION, "warm-up",
                 io.windshift.contract.CloudEvent.of("warm-up", io.windshift.contract.EventType.OBLIGATION_REGISTERED, "/bench", "warm-up",
                         LOADED_AT, Map.of(), null));
-        clock.travelTo(PASS_AT);
         try (TopicProbe probe = new TopicProbe(kafka.getBrokersAsString(), Topics.OBLIGATION)) {
             int skipped = probe.records().size();
+            // The first pass runs in a cold JVM (class loading, JIT of the claim and publish path): reported on its own.
+            clock.travelTo(PASS_AT);
+            long coldStart = System.nanoTime();
+            int coldClaimed = scheduler.runOnce();
+            double coldMs = (System.nanoTime() - coldStart) / 1e6;
+            int warmClaimed = 0;
+            for (int day = 1; day < WARM_PASSES; day++) {
+                clock.travelTo(PASS_AT.plus(java.time.Duration.ofDays(day)));
+                warmClaimed += scheduler.runOnce();
+            }
+            // Measured: the next day's 1,000, as a scheduler that has been running meets them.
+            clock.travelTo(PASS_AT.plus(java.time.Duration.ofDays(WARM_PASSES)));
             long gcBefore = gcMillis();
             long start = System.nanoTime();
             int claimed = scheduler.runOnce();
@@ -102,10 +115,13 @@ public final class SchedulerBenchmark {
             long idleStart = System.nanoTime();
             int idle = scheduler.runOnce();
             double idleMs = (System.nanoTime() - idleStart) / 1e6;
+            System.out.printf("first pass (cold JVM): %d claimed in %.0f ms; %d more in %d warm-up pass(es)%n", coldClaimed, coldMs, warmClaimed,
+                    WARM_PASSES - 1);
+            int published = coldClaimed + warmClaimed + claimed;
 
             Set<String> ids = new java.util.HashSet<>();
             long deadline = System.currentTimeMillis() + 30_000;
-            while (ids.size() < claimed && System.currentTimeMillis() < deadline) {
+            while (ids.size() < published && System.currentTimeMillis() < deadline) {
                 probe.records().stream().skip(skipped).map(r -> TopicProbe.header(r, "ce_id")).forEach(ids::add);
             }
             MongoCollection<Document> raw = mongo.getCollection("occurrences");
@@ -125,10 +141,11 @@ public final class SchedulerBenchmark {
             System.out.printf("idle pass right after: %d claimed in %.1f ms%n", idle, idleMs);
             System.out.printf("reference, range query on nextReminderAt (what the due index avoids): %d docs in %.0f ms%n", naive, naiveMs);
             System.out.printf("heap used: %,d MB after load, %,d MB after the pass; process RSS %,d MB%n", heapLoaded >> 20, heapAfter >> 20, rss >> 20);
-            if (claimed != DUE_PER_DAY || ids.size() != DUE_PER_DAY) {
-                System.out.println("UNEXPECTED: the pass should claim and publish exactly " + DUE_PER_DAY);
+            if (claimed != DUE_PER_DAY || coldClaimed != DUE_PER_DAY || ids.size() != published) {
+                System.out.println("UNEXPECTED: each pass should claim and publish exactly " + DUE_PER_DAY + "; no row written");
+                return;
             }
-            appendRow(stored, claimed, passMs, passGc, idleMs, naiveMs, heapLoaded, rss, loadSeconds);
+            appendRow(stored, claimed, passMs, passGc, idleMs, naiveMs, heapLoaded, rss, loadSeconds, coldMs);
         }
     }
 
@@ -200,12 +217,13 @@ public final class SchedulerBenchmark {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
-    static void appendRow(long stored, int claimed, double passMs, long passGc, double idleMs, double naiveMs, long heap, long rss, double loadSeconds) throws IOException {
+    static void appendRow(long stored, int claimed, double passMs, long passGc, double idleMs, double naiveMs, long heap, long rss, double loadSeconds,
+                          double coldMs) throws IOException {
         Path file = locateDocs();
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", JDK "
                 + System.getProperty("java.version") + ", -Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m";
-        String row = String.format("| %s | %s | mongo-java-server (memory) | %,d | %d | %.0f ms (GC %d ms) | %.1f ms | %.0f ms | %,d MB | %,d MB | %.0f s |%n",
-                Instant.now().atZone(ZoneOffset.UTC).toLocalDateTime().withNano(0), machine, stored, claimed, passMs, passGc, idleMs, naiveMs,
+        String row = String.format("| %s | %s | mongo-java-server (memory) | %,d | %d | %.0f ms warm, GC %d ms (first pass, cold JVM: %.0f ms) | %.1f ms | %.0f ms | %,d MB | %,d MB | %.0f s |%n",
+                Instant.now().atZone(ZoneOffset.UTC).toLocalDateTime().withNano(0), machine, stored, claimed, passMs, passGc, coldMs, idleMs, naiveMs,
                 heap >> 20, rss >> 20, loadSeconds);
         insertRow(file, row.strip());
         System.out.println("appended to " + file + ": " + row.strip());
