@@ -107,10 +107,16 @@ public final class SchedulerBenchmark {
             }
             // Measured: the next day's 1,000, as a scheduler that has been running meets them.
             clock.travelTo(PASS_AT.plus(java.time.Duration.ofDays(WARM_PASSES)));
+            jdk.jfr.Recording profile = profiling();
             long gcBefore = gcMillis();
             long start = System.nanoTime();
             int claimed = scheduler.runOnce();
             double passMs = (System.nanoTime() - start) / 1e6;
+            if (profile != null) {
+                profile.stop();
+                profile.dump(Path.of(System.getProperty("bench.jfr")));
+                System.out.println("JFR of the measured pass: " + System.getProperty("bench.jfr"));
+            }
             long passGc = gcMillis() - gcBefore;
             long idleStart = System.nanoTime();
             int idle = scheduler.runOnce();
@@ -190,6 +196,20 @@ public final class SchedulerBenchmark {
         String earliest = buckets.keySet().stream().sorted().findFirst().orElseThrow();
         mongo.getCollection(DueIndex.CURSORS).insertOne(new Document("_id", DueIndex.CURSOR_ID).append("from", earliest));
         return buckets;
+    }
+
+    /** With {@code -Dbench.jfr=FILE}, a JFR recording (profile settings) of the measured pass alone. */
+    static jdk.jfr.Recording profiling() {
+        if (System.getProperty("bench.jfr") == null) {
+            return null;
+        }
+        try {
+            jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+            return recording;
+        } catch (IOException | java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static long usedHeap() {
