@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service's OpenAPI document explains every operation: summary, description, and the problem responses each
- * can give. Written to target/openapi/ (contract-lint/lint.sh lints it there; the gateway-level lint is in the
+ * can give; every schema has an example. Written to target/openapi/ (contract-lint/lint.sh lints it there; the gateway-level lint is in the
  * end-to-end tests).
  */
 class OpenApiDocumentIT extends AllianceServiceIntegrationTest {
@@ -26,8 +26,14 @@ class OpenApiDocumentIT extends AllianceServiceIntegrationTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, body);
 
-        JsonNode paths = JsonMapper.builder().build().readTree(body).get("paths");
+        JsonNode document = JsonMapper.builder().build().readTree(body);
+        JsonNode paths = document.get("paths");
         List<String> shortfalls = new ArrayList<>();
+        for (var schema : document.get("components").get("schemas").properties()) {
+            if (!schema.getValue().has("example")) {
+                shortfalls.add("schema " + schema.getKey() + " has no example");
+            }
+        }
         int operations = 0;
         for (var path : paths.properties()) {
             for (var method : path.getValue().properties()) {

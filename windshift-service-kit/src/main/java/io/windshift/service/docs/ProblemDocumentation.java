@@ -59,7 +59,8 @@ public final class ProblemDocumentation implements OperationCustomizer, OpenApiC
         // Springdoc derives generic entries from the controller advice; replace them by the documented ones.
         responses.keySet().removeIf(code -> code.startsWith("4") || code.startsWith("5"));
         Map<Integer, String> problems = new TreeMap<>();
-        boolean hasInput = operation.getRequestBody() != null || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean hasInput = operation.getRequestBody() != null || (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(ProblemDocumentation::mayBeInvalid));
         if (hasInput) {
             problems.put(400, COMMON.get(400).description());
         }
@@ -75,6 +76,12 @@ public final class ProblemDocumentation implements OperationCustomizer, OpenApiC
         problems.forEach((status, when) -> responses.addApiResponse(Integer.toString(status), response(status, when)));
         operation.setResponses(sorted(responses));
         return operation;
+    }
+
+    /** A query parameter, or a path segment that must be one of a set (a role, a state): a free-text id cannot be invalid. */
+    private static boolean mayBeInvalid(io.swagger.v3.oas.models.parameters.Parameter parameter) {
+        return !"path".equals(parameter.getIn()) || (parameter.getSchema() != null
+                && (parameter.getSchema().getEnum() != null || parameter.getSchema().get$ref() != null));
     }
 
     /** The shared schemas, once per document. */
@@ -96,7 +103,6 @@ public final class ProblemDocumentation implements OperationCustomizer, OpenApiC
         example.put("title", common.title());
         example.put("status", status);
         example.put("detail", common.detail());
-        example.put("instance", "/api/v1/alliances");
         if (status == 400) {
             example.put("errors", List.of(Map.of("field", "size", "message", "must be less than or equal to 200")));
         }

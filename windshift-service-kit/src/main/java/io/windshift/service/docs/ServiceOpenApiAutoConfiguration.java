@@ -51,4 +51,10 @@ public class ServiceOpenApiAutoConfiguration {
     ProblemDocumentation windshiftProblemDocumentation() {
         return new ProblemDocumentation();
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SchemaExamples windshiftSchemaExamples() {
+        return new SchemaExamples();
+    }
 }
