@@ -41,8 +41,10 @@ asyncapi="$here/node_modules/.bin/asyncapi"
 lint() {
   local file="$1" out="$work/lint.json"
   "$redocly" lint --config "$here/redocly.yaml" --format=json "$file" >"$out" 2>"$work/lint.err" || true
+  local rc=0
   node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    let r;
+    try { r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); } catch (e) { process.exit(2); }
     const t = r.totals || {};
     for (const p of r.problems || []) {
       const where = (p.location || []).map(l => l.pointer).join(" ");
@@ -50,7 +52,10 @@ lint() {
     }
     console.log(`  ${t.errors} error(s), ${t.warnings} warning(s)`);
     process.exit(t.errors === 0 && t.warnings === 0 ? 0 : 1);
-  ' "$out" || { cat "$work/lint.err" >&2; return 1; }
+  ' "$out" || rc=$?
+  # Exit 2: redocly wrote no report (it failed to run): show why.
+  if (( rc == 2 )); then cat "$work/lint.err" >&2; fi
+  return "$rc"
 }
 
 failed=0

@@ -81,7 +81,12 @@ public final class SchemaExamples implements OpenApiCustomizer {
             }
             return value;
         }
-        return scalar(type, schema.getFormat(), name == null ? "" : name);
+        Object value = scalar(type, schema.getFormat(), name == null ? "" : name);
+        if (schema.getPattern() != null && value instanceof String text && !java.util.regex.Pattern.compile(schema.getPattern()).matcher(text).find()) {
+            // A code-like pattern (a governance body's "JSC"); otherwise no example rather than one the schema refuses.
+            return java.util.regex.Pattern.compile(schema.getPattern()).matcher("JSC").find() ? "JSC" : null;
+        }
+        return value;
     }
 
     private static Object scalar(String type, String format, String name) {
@@ -100,6 +105,9 @@ public final class SchemaExamples implements OpenApiCustomizer {
         }
         if ("date-time".equals(format)) {
             return "2026-11-01T09:00:00Z";
+        }
+        if (n.equals("code")) {
+            return "JSC";
         }
         if (n.equals("currency")) {
             return "USD";

@@ -27,7 +27,7 @@ public class ServiceOpenApiAutoConfiguration {
 
     static final String BEARER = "bearer-jwt";
     /** The HTTP contract's version: paths stay under /api/v1; docs/contract-changelog.md says what each version added. */
-    public static final String CONTRACT_VERSION = "1.4.0";
+    public static final String CONTRACT_VERSION = "1.3.0";
 
     @Bean
     @ConditionalOnMissingBean
