@@ -30,15 +30,17 @@ public final class PersonNames {
     public static Set<String> keys(String personId, String name) {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(key(fold(personId)));
-        Arrays.stream(words(fold(name))).filter(w -> !w.isEmpty()).forEach(w -> keys.add(key(w)));
+        String folded = fold(name);
+        // Under each word ("nunez" of "Alvarez-Nunez") and each space-separated token ("o'brien"), as a query may start with either.
+        Arrays.stream(words(folded)).filter(w -> !w.isEmpty()).forEach(w -> keys.add(key(w)));
+        Arrays.stream(folded.split(" ")).filter(t -> !t.isEmpty()).forEach(t -> keys.add(key(t)));
         keys.remove("");
         return keys;
     }
 
-    /** The key a (folded) query is looked up under: that of its first word. */
+    /** The key a (folded) query is looked up under: that of its first space-separated token. */
     public static String queryKey(String foldedQuery) {
-        String[] words = words(foldedQuery);
-        return words.length == 0 ? "" : key(words[0]);
+        return key(foldedQuery.split(" ")[0]);
     }
 
     public static boolean matches(String foldedQuery, String personId, String name) {

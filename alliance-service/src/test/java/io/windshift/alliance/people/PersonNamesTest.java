@@ -23,5 +23,9 @@ class PersonNamesTest {
         for (String query : new String[] {"ana", "AN", "souza", "de sou", "p-10"}) {
             assertThat(PersonNames.keys("P-1042", "Ana de Souza")).as(query).contains(PersonNames.queryKey(PersonNames.fold(query)));
         }
+        for (String query : new String[] {"o'b", "brien", "maeve o'"}) {
+            assertThat(PersonNames.matches(PersonNames.fold(query), "p-9", "Maeve O'Brien")).as(query).isTrue();
+            assertThat(PersonNames.keys("p-9", "Maeve O'Brien")).as(query).contains(PersonNames.queryKey(PersonNames.fold(query)));
+        }
     }
 }

@@ -15,10 +15,20 @@ import io.windshift.obligation.finance.FinanceLedger;
 import io.windshift.obligation.finance.UnmatchedFinanceEvent;
 import java.util.List;
 import java.util.Map;
+import io.windshift.obligation.register.Occurrence;
+import io.windshift.service.docs.ApiProblem;
+import io.windshift.service.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,11 +70,41 @@ class FinanceController {
 
     @Operation(operationId = "listUnmatchedFinanceEvents", summary = "Finance events that matched no obligation",
             description = "Each finance event that could not be applied, with the reason (no such obligation, currency mismatch, ...), "
-                    + "for finance to resolve. Needs FINANCE, ALLIANCE_ADMIN or HEAD_OF_ALLIANCE_MANAGEMENT.")
+                    + "for finance to resolve (a payment by linking it to its occurrence: POST ./{eventId}/link). Needs FINANCE, ALLIANCE_ADMIN or HEAD_OF_ALLIANCE_MANAGEMENT.")
     @GetMapping("/unmatched")
     @PreAuthorize("hasAnyRole('FINANCE','ALLIANCE_ADMIN','HEAD_OF_ALLIANCE_MANAGEMENT')")
     List<UnmatchedView> unmatched() {
         return ledger.unmatched().stream().map(UnmatchedView::of).toList();
+    }
+
+    record LinkRequest(@NotBlank @Size(max = 100) String obligationId, @NotBlank @Size(max = 100) String occurrenceId) {
+    }
+
+    record LinkedView(String eventId, String obligationId, String occurrenceId, String occurrenceState, java.math.BigDecimal paidAmount,
+                      java.math.BigDecimal expectedAmount, String currency) {
+    }
+
+    @Operation(operationId = "linkUnmatchedFinanceEvent", summary = "Resolve an unmatched payment by linking it to an occurrence",
+            description = "Records the payment on the occurrence finance says it was for, which then closes (FULFILLED, with the link as "
+                    + "evidence, even when the amount falls short), and takes the event off the unmatched list. Linking it to the same "
+                    + "occurrence again changes nothing. Needs FINANCE, ALLIANCE_ADMIN or HEAD_OF_ALLIANCE_MANAGEMENT.")
+    @ApiProblem(status = 404, when = "No unresolved unmatched event with this id, no such obligation, or no such occurrence of it.")
+    @ApiProblem(status = 409, when = "The event is not a payment, was linked to another occurrence, the occurrence is closed, the obligation "
+            + "is not a payment or is in another currency.")
+    @PostMapping("/unmatched/{eventId}/link")
+    @PreAuthorize("hasAnyRole('FINANCE','ALLIANCE_ADMIN','HEAD_OF_ALLIANCE_MANAGEMENT')")
+    LinkedView link(@PathVariable @Size(max = 200) String eventId, @Valid @RequestBody LinkRequest request) {
+        String obligationId = request.obligationId().strip();
+        Occurrence occurrence = ledger.link(eventId, obligationId, request.occurrenceId().strip(), Caller.current().subject());
+        return new LinkedView(eventId, obligationId, occurrence.id(), occurrence.state().name(), occurrence.paidAmount(),
+                occurrence.expectedAmount(), occurrence.currency());
+    }
+
+    @ExceptionHandler(FinanceLedger.LinkRefused.class)
+    ResponseEntity<ProblemDetail> linkRefused(FinanceLedger.LinkRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Link refused");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     record UnmatchedView(String eventId, String type, String invoiceId, String obligationId, java.math.BigDecimal amount,
