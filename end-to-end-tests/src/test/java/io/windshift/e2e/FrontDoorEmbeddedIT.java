@@ -181,8 +181,38 @@ class FrontDoorEmbeddedIT {
         assertThat(http.send(platform.gateway(), "GET", "/actuator/gateway/routes", null, null, null).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * The contract an integrator reads: the three OpenAPI documents exactly as the gateway serves them lint clean under
+     * Redocly's recommended rules (no error, no warning), and docs/asyncapi.yaml validates (contract-lint/lint.sh, the
+     * pinned npm tools). A document that regresses fails here.
+     */
     @Test
     @Order(5)
+    void theContractAtTheGatewayLintsCleanAndTheAsyncApiValidates() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("windshift.root", "..")).toAbsolutePath().normalize();
+        java.nio.file.Path documents = Files.createDirectories(root.resolve("end-to-end-tests/target/openapi-at-gateway"));
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("contract-lint/lint.sh").toString()));
+        for (String service : Platform.SERVICES) {
+            String[] body = new String[1];
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> {
+                HttpResponse<String> docs = http.send(platform.gateway(), "GET", "/api-docs/" + service, null, null, null);
+                assertThat(docs.statusCode()).as(service + ": " + docs.body()).isEqualTo(200);
+                body[0] = docs.body();
+            });
+            java.nio.file.Path file = documents.resolve(service + ".json");
+            Files.writeString(file, body[0]);
+            command.add(file.toString());
+        }
+        Process lint = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(lint.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        System.out.println(output);
+        assertThat(lint.exitValue()).as(output).isZero();
+        assertThat(output).contains("contract lint passed: 3 OpenAPI document(s)");
+    }
+
+    @Test
+    @Order(6)
     void aBurstFromOneClientGets429WithRetryAfter() throws Exception {
         String token = tokens.person("p-burst", "EMPLOYEE");
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
@@ -206,7 +236,7 @@ class FrontDoorEmbeddedIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aStoppedServiceGets503NamingItAndTheRouteRecoversWhenItIsBack() throws Exception {
         AtomicInteger caller = new AtomicInteger();
         String admin = tokens.person("p-admin", "ALLIANCE_ADMIN");

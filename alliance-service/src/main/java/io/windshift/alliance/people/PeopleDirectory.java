@@ -1,24 +1,71 @@
 package io.windshift.alliance.people;
 
+import io.windshift.alliance.people.internal.PersonNameIndex;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** The people directory mirrored from HR events; keyed by person id. */
+/** The people directory mirrored from HR events; keyed by person id, searchable by name or id ({@link PersonNames}). */
 @Service
 public class PeopleDirectory {
 
+    private static final Logger log = LoggerFactory.getLogger(PeopleDirectory.class);
     private static final int BULK = 1000;
 
     private final MongoTemplate mongo;
+    private final PersonNameIndex names;
 
-    PeopleDirectory(MongoTemplate mongo) {
+    PeopleDirectory(MongoTemplate mongo, PersonNameIndex names) {
         this.mongo = mongo;
+        this.names = names;
+    }
+
+    public record Found(List<Person> items, long total) {
+    }
+
+    /**
+     * People whose name word, whole name or id starts with {@code query} (case and accents ignored), by name, then id;
+     * only those {@code visible} accepts. Reads one entry of the name index and then the page's people by id: the cost
+     * follows the people under the query's first two letters, never the size of the directory.
+     */
+    public Found search(String query, Predicate<String> visible, int page, int size) {
+        String folded = PersonNames.fold(query);
+        List<PersonNameIndex.Entry> matches = names.under(PersonNames.queryKey(folded)).stream()
+                .filter(e -> PersonNames.matches(folded, e.personId(), e.name()))
+                .filter(e -> visible.test(e.personId()))
+                .sorted(Comparator.comparing((PersonNameIndex.Entry e) -> PersonNames.fold(e.name()).isEmpty() ? "\uffff" : PersonNames.fold(e.name()))
+                        .thenComparing(PersonNameIndex.Entry::personId))
+                .toList();
+        List<Person> items = matches.stream().skip((long) page * size).limit(size)
+                .map(e -> find(e.personId()).orElse(null)).filter(Objects::nonNull).toList();
+        return new Found(items, matches.size());
+    }
+
+    /** People mirrored before the name index existed are put in it once; a scan of the directory, at start-up only. */
+    @EventListener(ApplicationReadyEvent.class)
+    void backfillNameIndex() {
+        if (names.backfilled()) {
+            return;
+        }
+        int count = 0;
+        for (Person person : mongo.findAll(Person.class)) {
+            names.put(person.personId(), null, false, person.name());
+            count++;
+        }
+        names.markBackfilled();
+        log.info("People search index: {} people of the directory indexed", count);
     }
 
     public Optional<Person> find(String personId) {
@@ -27,6 +74,7 @@ public class PeopleDirectory {
 
     public void hired(String personId, String name, String email, String orgUnitId, String managerId, LocalDate effective, String eventId) {
         Person existing = find(personId).orElse(null);
+        names.put(personId, existing == null ? null : existing.name(), existing != null, name);
         List<Person.Before> history = existing == null ? List.of()
                 : existing.changedBy(eventId, orgUnitId, managerId, PersonStatus.ACTIVE, effective).changes();
         mongo.save(new Person(personId, name, email, orgUnitId, managerId, PersonStatus.ACTIVE, effective, eventId, history));
@@ -57,7 +105,7 @@ public class PeopleDirectory {
                     .forEach(p -> current.put(p.personId(), p));
             var bulk = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Person.class);
             for (ReorgChange change : slice) {
-                Person p = current.getOrDefault(change.personId(), unannounced(change.personId()));
+                Person p = current.containsKey(change.personId()) ? current.get(change.personId()) : unannounced(change.personId());
                 Person changed = change.departed()
                         ? p.changedBy(eventId, p.orgUnitId(), p.managerId(), PersonStatus.DEPARTED, effective)
                         : p.changedBy(eventId, change.orgUnitId() == null ? p.orgUnitId() : change.orgUnitId(),
@@ -78,10 +126,13 @@ public class PeopleDirectory {
 
     /** Applies a change; a person HR never announced is created from what the event says. */
     private void update(String personId, UnaryOperator<Person> change) {
-        mongo.save(change.apply(find(personId).orElse(unannounced(personId))));
+        Person current = find(personId).orElse(null);
+        mongo.save(change.apply(current == null ? unannounced(personId) : current));
     }
 
-    private static Person unannounced(String personId) {
+    /** A person HR never announced, found in the search by id from now on. */
+    private Person unannounced(String personId) {
+        names.put(personId, null, false, null);
         return new Person(personId, null, null, null, null, PersonStatus.ACTIVE, null, null, List.of());
     }
 }
