@@ -38,6 +38,12 @@ class SignInPage {
                 described, described));
     }
 
+    /** Where someone lands who signed in here directly rather than coming from the console. */
+    @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+    String signedIn() {
+        return page("Signed in", "<h1>You are signed in</h1>\n<p>Go back to the Windshift console to continue.</p>");
+    }
+
     static String page(String title, String body) {
         return """
                 <!doctype html>
