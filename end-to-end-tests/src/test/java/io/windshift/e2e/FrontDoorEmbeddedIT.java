@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The front door on the real platform (four JVMs, real broker, real tokens): the security matrix, the
- * generated bad-input suite, the API docs, 429 under a burst, and the circuit breaker's fallback and
+ * The front door on the real platform (five JVMs, real broker, real tokens): the security matrix, the
+ * generated bad-input suite, the API docs, sign-in through the identity provider, 429 under a burst, and the circuit breaker's fallback and
  * recovery when a service is stopped and started. Runs last: it stops a service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -183,6 +183,18 @@ class FrontDoorEmbeddedIT {
 
     @Test
     @Order(5)
+    void aPersonSignsInThroughTheIdentityProviderAndUsesTheApiThroughTheSession() throws Exception {
+        new SignInScenario(platform, fixture, tokens.publicKey().getParent()).aPersonSignsInUsesTheApiThroughTheSessionAndSignsOut();
+    }
+
+    @Test
+    @Order(5)
+    void anIntegrationClientGetsATokenByClientCredentialsThatTheIntakeAccepts() throws Exception {
+        new SignInScenario(platform, fixture, tokens.publicKey().getParent()).anIntegrationClientGetsItsTokenByClientCredentials();
+    }
+
+    @Test
+    @Order(6)
     void aBurstFromOneClientGets429WithRetryAfter() throws Exception {
         String token = tokens.person("p-burst", "EMPLOYEE");
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
@@ -206,7 +218,7 @@ class FrontDoorEmbeddedIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aStoppedServiceGets503NamingItAndTheRouteRecoversWhenItIsBack() throws Exception {
         AtomicInteger caller = new AtomicInteger();
         String admin = tokens.person("p-admin", "ALLIANCE_ADMIN");
