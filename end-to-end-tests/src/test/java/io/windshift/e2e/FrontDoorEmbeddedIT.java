@@ -47,7 +47,7 @@ class FrontDoorEmbeddedIT {
     static void startPlatform() throws Exception {
         infrastructure = EmbeddedInfrastructure.start();
         tokens = new Tokens(Files.createTempDirectory("windshift-e2e-keys"));
-        platform = Platform.start("front-door", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(), tokens.publicKey(),
+        platform = Platform.startWithSignIn("front-door", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(), tokens.publicKey(),
                 Map.of("gateway", List.of(
                         "--windshift.gateway.rate-limit.routes.notification-service.capacity=" + NOTIFICATION_BURST,
                         "--windshift.gateway.rate-limit.routes.notification-service.refill-per-second=2")));

@@ -55,6 +55,21 @@ final class Platform implements AutoCloseable {
     /** As above, running {@code scale.get(name)} instances of a service (default 1); the gateway balances across them. */
     static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey, Map<String, List<String>> extraArgs,
                           Map<String, Integer> scale) throws IOException {
+        return start(label, kafkaBootstrap, mongoUri, publicKey, extraArgs, scale, false);
+    }
+
+    /**
+     * As above, plus the identity provider, for tests that sign people in (the keys directory of {@code publicKey} must hold
+     * the private key too: the provider signs with it). Left out otherwise: one JVM fewer on a shared machine, and the
+     * gateway does not need the provider until someone signs in.
+     */
+    static Platform startWithSignIn(String label, String kafkaBootstrap, String mongoUri, Path publicKey,
+                                    Map<String, List<String>> extraArgs) throws IOException {
+        return start(label, kafkaBootstrap, mongoUri, publicKey, extraArgs, Map.of(), true);
+    }
+
+    private static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey, Map<String, List<String>> extraArgs,
+                                  Map<String, Integer> scale, boolean signIn) throws IOException {
         Path logs = ROOT.resolve("end-to-end-tests/target/e2e-logs/" + label);
         Path run = logs.resolve("run");
         Files.createDirectories(run);
@@ -76,12 +91,13 @@ final class Platform implements AutoCloseable {
             env.put("WINDSHIFT_OBLIGATION_SCHEDULER_INTERVAL", "PT2S");
             env.put("WINDSHIFT_HEADS_OF_ALLIANCE_MANAGEMENT", "p-head");
             env.put("WINDSHIFT_GATEWAY_INSTANCE_LIST", supervisor.instanceList().toString());
-            for (String name : ALL) {
-                supervisor.register(new Component(name, 0, true, port -> launch(name, port, withSignIn(name, env, supervisor, keys),
+            List<String> components = ALL.stream().filter(n -> signIn || !n.equals(IDENTITY_PROVIDER)).toList();
+            for (String name : components) {
+                supervisor.register(new Component(name, 0, true, port -> launch(name, port, signIn ? withSignIn(name, env, supervisor, keys) : env,
                         signInArgs(name, extraArgs, supervisor, keys, logs)), Probes.springReadiness(), START_TIMEOUT));
             }
             List<Instance> started = new ArrayList<>();
-            for (String name : ALL) {
+            for (String name : components) {
                 for (Instance instance : supervisor.scale(name, scale.getOrDefault(name, 1))) {
                     started.add(supervisor.start(instance.id()));
                 }
