@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The front door on the real platform (four JVMs, real broker, real tokens): the security matrix, the
- * generated bad-input suite, the API docs, 429 under a burst, and the circuit breaker's fallback and
+ * The front door on the real platform (five JVMs, real broker, real tokens): the security matrix, the
+ * generated bad-input suite, the API docs, sign-in through the identity provider, 429 under a burst, and the circuit breaker's fallback and
  * recovery when a service is stopped and started. Runs last: it stops a service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,7 +47,7 @@ class FrontDoorEmbeddedIT {
     static void startPlatform() throws Exception {
         infrastructure = EmbeddedInfrastructure.start();
         tokens = new Tokens(Files.createTempDirectory("windshift-e2e-keys"));
-        platform = Platform.start("front-door", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(), tokens.publicKey(),
+        platform = Platform.startWithSignIn("front-door", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(), tokens.publicKey(),
                 Map.of("gateway", List.of(
                         "--windshift.gateway.rate-limit.routes.notification-service.capacity=" + NOTIFICATION_BURST,
                         "--windshift.gateway.rate-limit.routes.notification-service.refill-per-second=2")));
@@ -209,6 +209,18 @@ class FrontDoorEmbeddedIT {
         System.out.println(output);
         assertThat(lint.exitValue()).as(output).isZero();
         assertThat(output).contains("contract lint passed: 3 OpenAPI document(s)");
+    }
+
+    @Test
+    @Order(5)
+    void aPersonSignsInThroughTheIdentityProviderAndUsesTheApiThroughTheSession() throws Exception {
+        new SignInScenario(platform, fixture, tokens.publicKey().getParent()).aPersonSignsInUsesTheApiThroughTheSessionAndSignsOut();
+    }
+
+    @Test
+    @Order(5)
+    void anIntegrationClientGetsATokenByClientCredentialsThatTheIntakeAccepts() throws Exception {
+        new SignInScenario(platform, fixture, tokens.publicKey().getParent()).anIntegrationClientGetsItsTokenByClientCredentials();
     }
 
     @Test
