@@ -22,17 +22,21 @@ public class SecurityHeadersFilter implements WebFilter {
     static final String DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
 
+    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
         boolean docs = path.startsWith("/swagger-ui") || path.startsWith("/webjars/");
+        boolean console = path.equals("/console") || path.startsWith("/console/");
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", docs ? DOCS_CSP : API_CSP);
+            headers.set("Content-Security-Policy", console ? CONSOLE_CSP : docs ? DOCS_CSP : API_CSP);
             if (!docs && !headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
             }
