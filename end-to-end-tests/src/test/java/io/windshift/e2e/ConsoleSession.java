@@ -108,6 +108,32 @@ final class ConsoleSession implements AutoCloseable {
         waitFor(d -> d.findElement(By.cssSelector(css)).getText().contains(expected) ? true : null);
     }
 
+    /** Clicks the button (or link) with this text inside the element, retrying while the page re-renders it. */
+    void click(String css, String text) {
+        waitFor(d -> {
+            for (WebElement e : d.findElement(By.cssSelector(css)).findElements(By.cssSelector("button, a"))) {
+                if (e.getText().equals(text)) {
+                    e.click();
+                    return true;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Presses Enter on the button with this text inside the element: what a keyboard-only user does once it has focus. */
+    void pressEnter(String css, String text) {
+        waitFor(d -> {
+            for (WebElement e : d.findElement(By.cssSelector(css)).findElements(By.tagName("button"))) {
+                if (e.getText().equals(text)) {
+                    e.sendKeys(org.openqa.selenium.Keys.ENTER);
+                    return true;
+                }
+            }
+            return null;
+        });
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
