@@ -132,6 +132,7 @@ class ConsoleBrowserIT {
                 return shown > unreadBefore && shown == unread(AM)
                         && d.findElement(By.id("unread-count")).getText().equals(shown + " unread") ? true : null;
             });
+            ana.script("document.activeElement.blur()");
             ana.assertAccessible("inbox");
             ana.screenshot(SCREENSHOTS.resolve("inbox.png"));
 
@@ -209,6 +210,25 @@ class ConsoleBrowserIT {
             ana.waitForText("#actions", "Helios oncology " + U);
             ana.assertAccessible("handover");
             ana.screenshot(SCREENSHOTS.resolve("handover.png"));
+
+            // The live stream survives a drop: notification-service is killed (the launcher restarts it), the open
+            // inbox reconnects by itself, and a revision made afterwards (a new sponsor closes the sponsor action)
+            // shows in the reorg's notification without a reload.
+            ana.visit("/console/");
+            ana.waitFor(d -> "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")) ? true : null);
+            ana.script("window.__sameDocument = true");
+            platform.kill("notification-service");
+            ana.waitFor(d -> "reconnecting".equals(d.findElement(By.id("live")).getDomAttribute("data-state")) ? true : null);
+            // The launcher restarts it on the same port; its readiness is polled directly (the launcher may not yet
+            // have noticed the crash, and would still call the old process ready).
+            String readiness = platform.direct("notification-service") + "/actuator/health/readiness";
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+                    http.send(readiness, "GET", "", null, null, null).statusCode() == 200);
+            ana.waitFor(Duration.ofSeconds(60), d -> "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")) ? true : null);
+            expect(200, call("PUT", "/api/v1/alliances/" + helios + "/roles/EXECUTIVE_SPONSOR", tokens.person("p-admin", "ALLIANCE_ADMIN"),
+                    "application/json", "{\"personId\":\"" + CMO + "\"}"));
+            ana.waitFor(FLOW, d -> d.findElement(By.cssSelector(card)).getText().contains("2 of 3 actions closed") ? true : null);
+            assertThat(ana.script("return window.__sameDocument === true")).as("no reload").isEqualTo(true);
         }
     }
 

@@ -83,7 +83,7 @@ function card(item) {
   if (!item.readAt) actions.push(h('button', { type: 'button', onclick: () => act(item, 'read') }, 'Mark read'));
   if (!item.archivedAt) actions.push(h('button', { type: 'button', onclick: () => act(item, 'archive') }, 'Archive'));
   const progress = item.progress;
-  return h('li', { class: `card ${item.readAt ? 'read' : 'unread'}`, dataset: { id: item.id, source: item.sourceEventId || '' } },
+  return h('li', { class: `card ${item.readAt ? 'is-read' : 'is-unread'}`, dataset: { id: item.id, source: item.sourceEventId || '' } },
     h('article', { 'aria-labelledby': title },
       h('p', { class: 'meta' }, badge(item.severity, label(item.severity)), ' ', h('span', { class: 'category' }, label(item.category)),
         ' · ', h('time', { datetime: item.createdAt }, when(item.createdAt)), item.readAt ? '' : [' · ', h('strong', {}, 'Unread')],
@@ -93,8 +93,14 @@ function card(item) {
       progress ? h('p', { class: 'progress-line' },
         `${progress.done + progress.dismissed} of ${progress.actions} actions closed · ${progress.resolvedImpacts} of ${progress.impacts} alliances resolved`) : null,
       h('div', { class: 'row' },
-        item.sourceEventId ? h('a', { href: `change.html?trigger=${encodeURIComponent(item.sourceEventId)}` }, 'Open the change') : null,
+        link(item),
         actions)));
+}
+
+/** Alliance changes open their change page; obligation reminders the obligations page. */
+function link(item) {
+  if (item.category === 'OBLIGATION') return h('a', { href: 'obligations.html' }, 'Open obligations');
+  return item.sourceEventId ? h('a', { href: `change.html?trigger=${encodeURIComponent(item.sourceEventId)}` }, 'Open the change') : null;
 }
 
 async function act(item, what) {
