@@ -16,6 +16,7 @@ COPY windshift-service-kit/pom.xml windshift-service-kit/
 COPY alliance-service/pom.xml alliance-service/
 COPY obligation-service/pom.xml obligation-service/
 COPY notification-service/pom.xml notification-service/
+COPY console/pom.xml console/
 COPY gateway/pom.xml gateway/
 COPY local-kafka/pom.xml local-kafka/
 COPY local-platform/pom.xml local-platform/

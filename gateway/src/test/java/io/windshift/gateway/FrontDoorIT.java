@@ -223,6 +223,27 @@ class FrontDoorIT {
                 .isEqualTo(401);
     }
 
+    @Test
+    void theConsoleIsServedToSignedInPeopleWithAPolicyAllowingOnlyItsOwnScripts() throws Exception {
+        // A browser without a session is sent to sign in; the page itself needs a session or a token.
+        HttpResponse<String> anonymous = send(get("/console/"));
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/oauth2/authorization/"));
+        String token = bearer(TOKENS.valid("p-web"));
+        HttpResponse<String> inbox = send(get("/console/").header("Authorization", token));
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(inbox.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(inbox.body()).contains("<h1 id=\"page-title\">Inbox</h1>", "js/inbox.js");
+        assertSecurityHeaders(inbox, "script-src 'self'");
+        assertThat(inbox.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(h -> assertThat(h).doesNotContain("unsafe"));
+        HttpResponse<String> module = send(get("/console/js/api.js").header("Authorization", token));
+        assertThat(module.statusCode()).isEqualTo(200);
+        assertThat(module.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        HttpResponse<String> root = send(get("/").header("Authorization", token));
+        assertThat(root.statusCode()).isEqualTo(307);
+        assertThat(root.headers().firstValue("Location")).contains("/console/");
+    }
+
     private static void assertSecurityHeaders(HttpResponse<String> response, String cspFragment) {
         assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(h -> assertThat(h).contains("max-age="));
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");

@@ -41,7 +41,7 @@ public class SecurityHeadersFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
         boolean docs = path.startsWith("/swagger-ui") || path.startsWith("/webjars/");
-        boolean console = path.startsWith("/console") || path.equals("/signed-out");
+        boolean console = path.equals("/console") || path.startsWith("/console/") || path.equals("/signed-out");
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
