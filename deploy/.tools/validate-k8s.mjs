@@ -35,6 +35,7 @@ const EXTERNAL_SECRETS = new Set([
   "windshift-infra/windshift-mongodb-password", // the MongoDB user's password
   "windshift/windshift-gateway-redis", // the gateway's Redis URL with the password (production)
   "windshift-infra/windshift-redis-password", // Redis's requirepass (production)
+  "windshift/windshift-gateway-login", // the gateway's client secret at the company's OpenID Connect provider (production)
 ]);
 
 const WORKLOAD_NAMESPACE = "windshift";
@@ -141,7 +142,8 @@ function ingressRules(doc) {
   const errors = [];
   for (const rule of doc.spec?.rules ?? []) {
     for (const p of rule.http?.paths ?? []) {
-      if (p.path === "/" || p.path?.startsWith("/actuator")) errors.push(`path ${p.path} would publish /actuator; list the gateway's public paths instead`);
+      // An exact "/" is only the root (it redirects to the console); a prefix "/" would publish everything.
+      if ((p.path === "/" && p.pathType !== "Exact") || p.path?.startsWith("/actuator")) errors.push(`path ${p.path} would publish /actuator; list the gateway's public paths instead`);
       if (p.backend?.service?.name !== "gateway") errors.push(`path ${p.path} routes to ${p.backend?.service?.name}: only the gateway is public`);
     }
   }
