@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -30,13 +32,23 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, correlationId)).build();
         exchange.getResponse().getHeaders().set(HEADER, correlationId);
         long started = System.nanoTime();
-        // Access log: with context propagation on, the line carries the request's trace id.
         Mono<Void> proxied = chain.filter(exchange.mutate().request(request).build());
         if (!log.isInfoEnabled()) {
             return proxied;
         }
-        return proxied.doFinally(signal -> log.info("{} {} -> {} in {} ms (correlation {})", request.getMethod(), request.getPath().value(),
-                exchange.getResponse().getStatusCode(), (System.nanoTime() - started) / 1_000_000, correlationId));
+        // Access log with the request's trace id, taken from the server observation itself: context propagation is
+        // "limited" (automatic propagation into every operator cost a third of the gateway's allocations).
+        return proxied.doFinally(signal -> log.info("{} {} -> {} in {} ms (correlation {}, trace {})", request.getMethod(), request.getPath().value(),
+                exchange.getResponse().getStatusCode(), (System.nanoTime() - started) / 1_000_000, correlationId, traceId(exchange)));
+    }
+
+    static String traceId(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> {
+                    TracingObservationHandler.TracingContext tracing = context.get(TracingObservationHandler.TracingContext.class);
+                    return tracing == null || tracing.getSpan() == null ? null : tracing.getSpan().context().traceId();
+                })
+                .orElse("-");
     }
 
     /**
