@@ -30,7 +30,7 @@ public final class LocalStack {
     static final int MAIL_PORT = 3025;
     static final int MAIL_API_PORT = 8025;
     /** Quick start-up and a small footprint on a laptop (STACK.md). WINDSHIFT_JAVA_OPTS adds to them. */
-    static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+    public static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
             "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
 
     final Path root;
