@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 
 /**
@@ -37,6 +42,12 @@ public final class AnchorBenchmark {
         String classpath = root.resolve("local-kafka/target/lib") + "/*";
         String topic = "bench.anchor." + Long.toString(System.currentTimeMillis(), 36);
 
+        // The platform's broker does not create topics on first use: 12 partitions like the platform's topics, and one
+        // for EndToEndLatency, which reads a single partition.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            admin.createTopics(List.of(new NewTopic(topic, 12, (short) 1), new NewTopic(topic + ".latency", 1, (short) 1))).all()
+                    .get(60, TimeUnit.SECONDS);
+        }
         Map<String, Double> figures = new LinkedHashMap<>();
         String producer = tool(classpath, "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records",
                 Integer.toString(records), "--record-size", "1024", "--throughput", "-1", "--producer-props", "bootstrap.servers=" + kafka,
@@ -92,15 +103,26 @@ public final class AnchorBenchmark {
         return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
     }
 
+    /** Runs a Kafka tool in its own JVM; returns its output, or "" if it failed or ran over five minutes. */
     private static String tool(String classpath, String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dlog4j2.level=WARN", "-cp", classpath, mainClass));
         command.addAll(List.of(args));
         System.out.println("$ " + mainClass.substring(mainClass.lastIndexOf('.') + 1) + " " + String.join(" ", args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = process.waitFor();
-        out.lines().filter(l -> !l.matches("\\d+\\t.*")).limit(20).forEach(l -> System.out.println("  " + l));
-        return code == 0 ? out : "";
+        Path output = Files.createTempFile("windshift-anchor", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                System.out.println("  timed out after 5 minutes");
+                return "";
+            }
+            String out = Files.readString(output, StandardCharsets.UTF_8);
+            List<String> summary = out.lines().filter(l -> !l.matches("\\d+\\t.*") && !l.contains(" WARN ")).toList();
+            summary.subList(Math.max(0, summary.size() - 4), summary.size()).forEach(l -> System.out.println("  " + l));
+            return process.exitValue() == 0 ? out : "";
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 }
