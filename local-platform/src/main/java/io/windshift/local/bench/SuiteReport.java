@@ -81,11 +81,24 @@ public final class SuiteReport {
                     : Optional.ofNullable(complete.get(spec.anchorBenchmark())).flatMap(r -> r.figure(spec.anchorKey()));
             double f = figure.get();
             Double ratio = anchor.filter(a -> a != 0).map(a -> f / a).orElse(null);
-            rows.add(new Row(spec.benchmark(), spec.label() + " " + number(f) + " " + spec.unit(),
+            rows.add(new Row(spec.benchmark(), spec.label() + " " + number(f) + " " + spec.unit() + size(complete.get(spec.benchmark())),
                     anchor.map(a -> spec.anchorLabel() + " " + number(a) + " " + spec.anchorUnit()).orElse("-"),
                     ratio == null ? "-" : String.format(Locale.ROOT, "%.3f", ratio), spec.target(), met(spec, f, anchor, ratio)));
         }
         return rows;
+    }
+
+    /** The run's size, from the result's own figures, so a smoke run's row is not read as a full one. */
+    static String size(BenchResult r) {
+        String text = switch (r.benchmark()) {
+            case "reorg" -> r.figure("alliances").flatMap(a -> r.figure("changes").map(c -> count(a) + " alliances, " + count(c) + " changes"))
+                    .orElse("");
+            case "pipeline" -> r.figure("offered_rate").flatMap(a -> r.figure("seconds").map(c -> count(a) + "/s for " + count(c) + " s"))
+                    .orElse("");
+            case "due-pass" -> r.figure("occurrences").map(o -> count(o) + " occurrences").orElse("");
+            default -> "";
+        };
+        return text.isEmpty() ? "" : " (" + text + ")";
     }
 
     static String met(Spec spec, double figure, Optional<Double> anchor, Double ratio) {
@@ -135,6 +148,10 @@ public final class SuiteReport {
             line.addAll(row.cells());
             BenchReport.appendRow(file, HEADING, COLUMNS, line.stream().map(c -> c.replace("|", "\\|")).toList());
         }
+    }
+
+    private static String count(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
     }
 
     static String number(double v) {

@@ -36,7 +36,18 @@ class SuiteReportTest {
         assertThat(rate.ratio()).isEqualTo("0.120");
         assertThat(rate.met()).isEqualTo("yes");
         assertThat(row(rows, "due-pass", "range query").met()).isEqualTo("yes");
+        assertThat(row(rows, "pipeline", "p99").figure()).isEqualTo("accepted → notification stored p99 300 ms");
         assertThat(row(rows, "anchors", "Mongo insert").met()).isEqualTo("-");
+    }
+
+    @Test
+    void aFigureSaysTheSizeItWasMeasuredAt() {
+        List<SuiteReport.Row> rows = SuiteReport.rows(Map.of(
+                "due-pass", result("due-pass", true, Map.of("pass_ms", 400.0, "range_query_ms", 800.0, "occurrences", 20_000.0)),
+                "pipeline", result("pipeline", true, Map.of("p99_ms", 100.0, "rate_per_s", 20.0, "offered_rate", 20.0, "seconds", 10.0))));
+
+        assertThat(row(rows, "due-pass", "range query").figure()).isEqualTo("due pass 400 ms (20,000 occurrences)");
+        assertThat(row(rows, "pipeline", "p99").figure()).isEqualTo("accepted → notification stored p99 100 ms (20/s for 10 s)");
     }
 
     @Test
