@@ -78,6 +78,10 @@ final class BadInputCatalogue {
         for (String query : List.of("page=-1", "size=0", "size=1000", "page=abc", "size=1e3")) {
             inputs.add("bad paging", "GET", "/api/v1/notifications?" + query, null, null);
         }
+        for (String query : List.of("", "q=", "q=a", "q=%20a%20", "q=" + "x".repeat(101), "q=ana&size=0", "q=ana&size=101", "q=ana&page=-1",
+                "q=ana&size=ten")) {
+            inputs.add("bad people search", "GET", "/api/v1/people?" + query, null, null);
+        }
         inputs.add("unknown role", "PUT", "/api/v1/alliances/" + fixture.allianceId() + "/roles/CHIEF_WIZARD", "application/json", ASSIGN);
         return inputs.cases();
     }

@@ -70,6 +70,8 @@ final class Endpoints {
             new Endpoint("alliance-service", "GET", "/api/v1/portfolio/vacant-roles", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("alliance-service", "GET", "/api/v1/portfolio/manager-load", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("alliance-service", "GET", "/api/v1/portfolio/people/p-matrix-lead/seats", null, null, Access.PEOPLE_OWN_DATA, true),
+            // The fixture's departed manager is in the HR mirror: only those who see everything, or share an alliance, find them.
+            new Endpoint("alliance-service", "GET", "/api/v1/people?q=p-am", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("obligation-service", "POST", "/api/v1/obligations", "application/json", OBLIGATION, Access.PORTFOLIO_EDITORS, true),
             new Endpoint("obligation-service", "GET", "/api/v1/obligations?allianceId={allianceId}", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("obligation-service", "POST", "/api/v1/finance/events", "application/cloudevents+json", INVOICE_PAID, Access.FINANCE_CLIENTS, true),

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The front door on the real platform (four JVMs, real broker, real tokens): the security matrix, the
- * generated bad-input suite, the API docs, 429 under a burst, and the circuit breaker's fallback and
+ * The front door on the real platform (five JVMs, real broker, real tokens): the security matrix, the
+ * generated bad-input suite, the API docs, sign-in through the identity provider, 429 under a burst, and the circuit breaker's fallback and
  * recovery when a service is stopped and started. Runs last: it stops a service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,7 +47,7 @@ class FrontDoorEmbeddedIT {
     static void startPlatform() throws Exception {
         infrastructure = EmbeddedInfrastructure.start();
         tokens = new Tokens(Files.createTempDirectory("windshift-e2e-keys"));
-        platform = Platform.start("front-door", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(), tokens.publicKey(),
+        platform = Platform.startWithSignIn("front-door", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(), tokens.publicKey(),
                 Map.of("gateway", List.of(
                         "--windshift.gateway.rate-limit.routes.notification-service.capacity=" + NOTIFICATION_BURST,
                         "--windshift.gateway.rate-limit.routes.notification-service.refill-per-second=2")));
@@ -181,8 +181,50 @@ class FrontDoorEmbeddedIT {
         assertThat(http.send(platform.gateway(), "GET", "/actuator/gateway/routes", null, null, null).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * The contract an integrator reads: the three OpenAPI documents exactly as the gateway serves them lint clean under
+     * Redocly's recommended rules (no error, no warning), and docs/asyncapi.yaml validates (contract-lint/lint.sh, the
+     * pinned npm tools). A document that regresses fails here.
+     */
     @Test
     @Order(5)
+    void theContractAtTheGatewayLintsCleanAndTheAsyncApiValidates() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("windshift.root", "..")).toAbsolutePath().normalize();
+        java.nio.file.Path documents = Files.createDirectories(root.resolve("end-to-end-tests/target/openapi-at-gateway"));
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("contract-lint/lint.sh").toString()));
+        for (String service : Platform.SERVICES) {
+            String[] body = new String[1];
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> {
+                HttpResponse<String> docs = http.send(platform.gateway(), "GET", "/api-docs/" + service, null, null, null);
+                assertThat(docs.statusCode()).as(service + ": " + docs.body()).isEqualTo(200);
+                body[0] = docs.body();
+            });
+            java.nio.file.Path file = documents.resolve(service + ".json");
+            Files.writeString(file, body[0]);
+            command.add(file.toString());
+        }
+        Process lint = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(lint.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        System.out.println(output);
+        assertThat(lint.exitValue()).as(output).isZero();
+        assertThat(output).contains("contract lint passed: 3 OpenAPI document(s)");
+    }
+
+    @Test
+    @Order(5)
+    void aPersonSignsInThroughTheIdentityProviderAndUsesTheApiThroughTheSession() throws Exception {
+        new SignInScenario(platform, fixture, tokens.publicKey().getParent()).aPersonSignsInUsesTheApiThroughTheSessionAndSignsOut();
+    }
+
+    @Test
+    @Order(5)
+    void anIntegrationClientGetsATokenByClientCredentialsThatTheIntakeAccepts() throws Exception {
+        new SignInScenario(platform, fixture, tokens.publicKey().getParent()).anIntegrationClientGetsItsTokenByClientCredentials();
+    }
+
+    @Test
+    @Order(6)
     void aBurstFromOneClientGets429WithRetryAfter() throws Exception {
         String token = tokens.person("p-burst", "EMPLOYEE");
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
@@ -206,7 +248,7 @@ class FrontDoorEmbeddedIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aStoppedServiceGets503NamingItAndTheRouteRecoversWhenItIsBack() throws Exception {
         AtomicInteger caller = new AtomicInteger();
         String admin = tokens.person("p-admin", "ALLIANCE_ADMIN");

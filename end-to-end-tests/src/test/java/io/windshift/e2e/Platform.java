@@ -1,7 +1,9 @@
 package io.windshift.e2e;
 
+import io.windshift.local.LocalIdentity;
 import io.windshift.local.launch.Component;
 import io.windshift.local.launch.Instance;
+import io.windshift.local.launch.LocalStack;
 import io.windshift.local.launch.Probes;
 import io.windshift.local.launch.Supervisor;
 import java.io.IOException;
@@ -15,24 +17,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three services and the gateway, each instance its own JVM started from its executable jar by the same
+ * The three services, the identity provider and the gateway, each instance its own JVM started from its executable jar by the same
  * launcher {@code ./windshift up} uses ({@link Supervisor}: readiness, crash restarts, the gateway's instance
  * list), pointed at the given Kafka and MongoDB. Logs go to {@code target/e2e-logs/<label>/<name>[-N].log}.
  */
 final class Platform implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("alliance-service", "obligation-service", "notification-service");
-    private static final List<String> ALL = List.of("alliance-service", "obligation-service", "notification-service", "gateway");
+    /** The local OpenID Connect provider: the gateway signs browsers in there. */
+    static final String IDENTITY_PROVIDER = "identity-provider";
+    private static final List<String> ALL = List.of("alliance-service", "obligation-service", "notification-service", IDENTITY_PROVIDER,
+            "gateway");
     private static final Path ROOT = Path.of(System.getProperty("windshift.root", "..")).toAbsolutePath().normalize();
     private static final String VERSION = System.getProperty("windshift.version", "0.1.0-SNAPSHOT");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Supervisor supervisor;
     private final Path logs;
+    private final Path keys;
 
-    private Platform(Supervisor supervisor, Path logs) {
+    private Platform(Supervisor supervisor, Path logs, Path keys) {
         this.supervisor = supervisor;
         this.logs = logs;
+        this.keys = keys;
     }
 
     static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey) throws IOException {
@@ -48,6 +55,21 @@ final class Platform implements AutoCloseable {
     /** As above, running {@code scale.get(name)} instances of a service (default 1); the gateway balances across them. */
     static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey, Map<String, List<String>> extraArgs,
                           Map<String, Integer> scale) throws IOException {
+        return start(label, kafkaBootstrap, mongoUri, publicKey, extraArgs, scale, false);
+    }
+
+    /**
+     * As above, plus the identity provider, for tests that sign people in (the keys directory of {@code publicKey} must hold
+     * the private key too: the provider signs with it). Left out otherwise: one JVM fewer on a shared machine, and the
+     * gateway does not need the provider until someone signs in.
+     */
+    static Platform startWithSignIn(String label, String kafkaBootstrap, String mongoUri, Path publicKey,
+                                    Map<String, List<String>> extraArgs) throws IOException {
+        return start(label, kafkaBootstrap, mongoUri, publicKey, extraArgs, Map.of(), true);
+    }
+
+    private static Platform start(String label, String kafkaBootstrap, String mongoUri, Path publicKey, Map<String, List<String>> extraArgs,
+                                  Map<String, Integer> scale, boolean signIn) throws IOException {
         Path logs = ROOT.resolve("end-to-end-tests/target/e2e-logs/" + label);
         Path run = logs.resolve("run");
         Files.createDirectories(run);
@@ -57,7 +79,9 @@ final class Platform implements AutoCloseable {
             }
         }
         Supervisor supervisor = new Supervisor(run, logs, line -> System.out.println("[launcher] " + line), false);
-        Platform platform = new Platform(supervisor, logs);
+        Path keys = publicKey.toAbsolutePath().getParent();
+        Platform platform = new Platform(supervisor, logs, keys);
+        deleteTree(logs.resolve("identity"));
         try {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
@@ -67,12 +91,13 @@ final class Platform implements AutoCloseable {
             env.put("WINDSHIFT_OBLIGATION_SCHEDULER_INTERVAL", "PT2S");
             env.put("WINDSHIFT_HEADS_OF_ALLIANCE_MANAGEMENT", "p-head");
             env.put("WINDSHIFT_GATEWAY_INSTANCE_LIST", supervisor.instanceList().toString());
-            for (String name : ALL) {
-                supervisor.register(new Component(name, 0, true, port -> launch(name, port, env, extraArgs),
-                        Probes.springReadiness(), START_TIMEOUT));
+            List<String> components = ALL.stream().filter(n -> signIn || !n.equals(IDENTITY_PROVIDER)).toList();
+            for (String name : components) {
+                supervisor.register(new Component(name, 0, true, port -> launch(name, port, signIn ? withSignIn(name, env, supervisor, keys) : env,
+                        signInArgs(name, extraArgs, supervisor, keys, logs)), Probes.springReadiness(), START_TIMEOUT));
             }
             List<Instance> started = new ArrayList<>();
-            for (String name : ALL) {
+            for (String name : components) {
                 for (Instance instance : supervisor.scale(name, scale.getOrDefault(name, 1))) {
                     started.add(supervisor.start(instance.id()));
                 }
@@ -82,6 +107,56 @@ final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             platform.close();
             throw e;
+        }
+    }
+
+    /** The gateway signs browsers in at this run's identity provider, with the client secret from {@code keys}. */
+    private static Map<String, String> withSignIn(String name, Map<String, String> env, Supervisor supervisor, Path keys) {
+        if (!name.equals("gateway")) {
+            return env;
+        }
+        Map<String, String> result = new LinkedHashMap<>(env);
+        result.putAll(LocalStack.gatewayLoginEnv(supervisor.instance(IDENTITY_PROVIDER).url(), keys));
+        return result;
+    }
+
+    /** The identity provider: issuer on its own port, this run's keys, people under the logs, the gateway to return to. */
+    private static Map<String, List<String>> signInArgs(String name, Map<String, List<String>> extraArgs, Supervisor supervisor,
+                                                       Path keys, Path logs) {
+        if (!name.equals(IDENTITY_PROVIDER)) {
+            return extraArgs;
+        }
+        Map<String, List<String>> result = new LinkedHashMap<>(extraArgs);
+        List<String> args = new ArrayList<>(LocalStack.identityProviderArgs(supervisor.instance(IDENTITY_PROVIDER).url(), keys,
+                logs.resolve("identity"), List.of(supervisor.instance("gateway").url())));
+        args.addAll(extraArgs.getOrDefault(name, List.of()));
+        result.put(name, args);
+        return result;
+    }
+
+    /** The identity provider's address (its sign-in page is {@code <url>/login}). */
+    String identityProvider() {
+        return supervisor.instance(IDENTITY_PROVIDER).url();
+    }
+
+    /**
+     * Lets a person sign in to the console: sets a fresh local password and their roles at this run's identity provider
+     * (its admin endpoint) and returns the password. Browser tests sign in with the person id (or the email) and it.
+     */
+    String signInPassword(String personId, String name, String email, String... roles) {
+        String password = LocalIdentity.newPassword();
+        LocalIdentity.setPerson(identityProvider(), keys, personId, name, email, password, List.of(roles));
+        return password;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

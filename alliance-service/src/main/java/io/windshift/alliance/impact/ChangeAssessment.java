@@ -37,8 +37,11 @@ public class ChangeAssessment {
     private final ChangeImpacts impacts;
     private final PeopleDirectory directory;
     private final Outbox outbox;
+    private final int parallelism;
 
-    ChangeAssessment(AlliancePortfolio portfolio, ChangeImpacts impacts, PeopleDirectory directory, Outbox outbox) {
+    ChangeAssessment(AlliancePortfolio portfolio, ChangeImpacts impacts, PeopleDirectory directory, Outbox outbox,
+                     @org.springframework.beans.factory.annotation.Value("${windshift.alliance.assessment.parallelism:4}") int parallelism) {
+        this.parallelism = parallelism;
         this.portfolio = portfolio;
         this.impacts = impacts;
         this.directory = directory;
@@ -46,7 +49,49 @@ public class ChangeAssessment {
     }
 
     /** Alliances saved per relay: a large reorg publishes in pipelined batches rather than one round trip each. */
-    static final int RELAY_BATCH = 200;
+    static final int RELAY_BATCH = 100;
+
+    private static <T> List<List<T>> batchesOf(List<T> all) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += RELAY_BATCH) {
+            batches.add(all.subList(from, Math.min(all.size(), from + RELAY_BATCH)));
+        }
+        return batches;
+    }
+
+    /**
+     * Runs the batches on up to {@code parallelism} threads (the store round trips of one thread leave the CPU
+     * idle) and waits for all; the first failure is rethrown, so the event is retried as a whole (every effect
+     * is idempotent).
+     */
+    private <T> void inParallel(List<T> batches, java.util.function.Consumer<T> work) {
+        if (batches.size() <= 1 || parallelism <= 1) {
+            batches.forEach(work);
+            return;
+        }
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(parallelism);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (T batch : batches) {
+                running.add(executor.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        work.accept(batch);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> each : running) {
+                each.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while assessing a change", e);
+        }
+    }
 
     /** A person who left ({@code reason} TERMINATED, DEPARTED_IN_REORG) or moved ({@code reason} null, with a detail). */
     public record PersonChange(String personId, String departureReason, String moveDetail) {
@@ -76,12 +121,13 @@ public class ChangeAssessment {
             });
         }
         Map<String, Finding> covers = suggestCover(seen.values(), changes);
-        Map<String, String> names = new HashMap<>();
-        int affected = 0;
-        List<Map.Entry<String, List<PersonChange>>> entries = new ArrayList<>(byAlliance.entrySet());
-        for (int from = 0; from < entries.size(); from += RELAY_BATCH) {
+        Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger affected = new java.util.concurrent.atomic.AtomicInteger();
+        List<List<Map.Entry<String, List<PersonChange>>>> batches = batchesOf(new ArrayList<>(byAlliance.entrySet()));
+        // Alliances are independent: batches run side by side, each alliance (and so its events' order) in one.
+        inParallel(batches, entries -> {
             try (Outbox.Batch batch = outbox.batch()) {
-                for (Map.Entry<String, List<PersonChange>> entry : entries.subList(from, Math.min(entries.size(), from + RELAY_BATCH))) {
+                for (Map.Entry<String, List<PersonChange>> entry : entries) {
                     boolean[] touched = {false};
                     portfolio.change(batch, seen.get(entry.getKey()), entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
                             (alliance, outcome) -> {
@@ -89,12 +135,12 @@ public class ChangeAssessment {
                                 impacts.record(batch, triggerEventId, triggerType, alliance, alliance.nextVersion(),
                                         named(outcome.findings(), names));
                             });
-                    affected += touched[0] ? 1 : 0;
+                    affected.addAndGet(touched[0] ? 1 : 0);
                 }
             }
-        }
-        log.info("Change {} ({}) touched {} alliance(s)", triggerEventId, triggerType, affected);
-        return affected;
+        });
+        log.info("Change {} ({}) touched {} alliance(s)", triggerEventId, triggerType, affected.get());
+        return affected.get();
     }
 
     /**

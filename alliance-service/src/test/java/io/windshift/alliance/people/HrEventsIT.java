@@ -136,6 +136,45 @@ class HrEventsIT extends AllianceServiceIntegrationTest {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    @Test
+    void aReorgMovesAndDepartsEveryoneInItInTheDirectoryAndARescindPutsThemBack(@Autowired PeopleDirectory directory) throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String mover = "p-mv-" + u, leaver = "p-lv-" + u, unannounced = "p-un-" + u;
+        for (String person : List.of(mover, leaver)) {
+            postHr("""
+                    {"specversion":"1.0","id":"hr-%s","source":"/workday","type":"hr.worker.hired",
+                     "data":{"personId":"%s","name":"Dana %s","email":"%s@example.com","orgUnitId":"ou-onc","managerId":"p-vp","effectiveDate":"2026-11-01"}}
+                    """.formatted(UUID.randomUUID(), person, person, person));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> directory.find(leaver).isPresent() && directory.find(mover).isPresent());
+        String reorg = "hr-" + UUID.randomUUID();
+        postHr("""
+                {"specversion":"1.0","id":"%s","source":"/workday","type":"hr.org.reorganized",
+                 "data":{"reorgId":"R-%s","name":"Realignment","effectiveDate":"2026-12-01",
+                         "movedWorkers":[{"personId":"%s","toOrgUnitId":"ou-com","newManagerId":"p-cco"},{"personId":"%s","toOrgUnitId":"ou-com"}],
+                         "departedWorkers":[{"personId":"%s"}]}}
+                """.formatted(reorg, u, mover, unannounced, leaver));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Person moved = directory.find(mover).orElseThrow();
+            assertThat(moved.orgUnitId()).isEqualTo("ou-com");
+            assertThat(moved.managerId()).isEqualTo("p-cco");
+            assertThat(moved.name()).isEqualTo("Dana " + mover);
+            assertThat(moved.lastEventId()).isEqualTo(reorg);
+            assertThat(directory.find(leaver).orElseThrow().status()).isEqualTo(PersonStatus.DEPARTED);
+            assertThat(directory.find(leaver).orElseThrow().orgUnitId()).isEqualTo("ou-onc");
+            assertThat(directory.find(unannounced).orElseThrow().orgUnitId()).isEqualTo("ou-com");
+        });
+
+        postHr("""
+                {"specversion":"1.0","id":"hr-%s","source":"/workday","type":"hr.event.rescinded","data":{"rescindedEventId":"%s"}}
+                """.formatted(UUID.randomUUID(), reorg));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(directory.find(mover).orElseThrow().orgUnitId()).isEqualTo("ou-onc");
+            assertThat(directory.find(mover).orElseThrow().managerId()).isEqualTo("p-vp");
+            assertThat(directory.find(leaver).orElseThrow().status()).isEqualTo(PersonStatus.ACTIVE);
+        });
+    }
+
     static String terminated(String id, String personId) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/workday","type":"hr.worker.terminated",

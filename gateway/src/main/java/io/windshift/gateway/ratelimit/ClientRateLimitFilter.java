@@ -9,6 +9,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -59,6 +60,10 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
         if (principal instanceof JwtAuthenticationToken jwt) {
             Object clientId = jwt.getToken().getClaims().get("client_id");
             return clientId != null ? "client:" + clientId : "sub:" + jwt.getToken().getSubject();
+        }
+        if (principal instanceof OAuth2AuthenticationToken session) {
+            // A signed-in browser: its person, the same bucket as that person's bearer tokens.
+            return "sub:" + session.getName();
         }
         return "name:" + principal.getName();
     }

@@ -15,7 +15,11 @@ import java.util.Collection;
 import java.util.List;
 import io.windshift.gateway.GatewayProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -40,7 +44,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import reactor.core.publisher.Mono;
 
 /**
- * Authentication at the front door: every API call needs a valid RS256 token (expiry, not-before,
+ * Authentication at the front door: every API call needs a valid RS256 token, as a bearer token or through a signed-in
+ * browser session whose token the gateway relays (expiry, not-before,
  * issuer and audience checked; {@code alg: none} and HMAC refused). Services check the same token again
  * and decide what the caller may see.
  */
@@ -77,10 +82,16 @@ class GatewaySecurity {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/swagger-config", "/api-docs/*"};
 
+    /**
+     * Requests with an {@code Authorization} header: API clients, exactly as before the sign-in existed (bearer token,
+     * stateless, no CSRF, no session). Everything else is the browser's ({@link BrowserSessionSecurity}).
+     */
     @Bean
+    @Order(1)
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, GatewayProperties properties) {
         ProblemResponses problems = new ProblemResponses();
         return http
+                .securityMatcher(GatewaySecurity::hasAuthorizationHeader)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, PUBLIC_PATHS).permitAll()
                         .anyExchange().authenticated())
@@ -101,6 +112,11 @@ class GatewaySecurity {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .build();
+    }
+
+    static Mono<ServerWebExchangeMatcher.MatchResult> hasAuthorizationHeader(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     /** Browsers of the configured web origins may call the API with a bearer token (no cookies, no credentials). */

@@ -81,17 +81,24 @@ public final class DemoPortfolio {
 
     private final PlatformClient client;
     private final Path outDir;
+    private final String gateway;
+    private final Path keys;
+    private final String identityProvider;
 
-    DemoPortfolio(PlatformClient client, Path outDir) {
+    DemoPortfolio(PlatformClient client, Path outDir, String gateway, Path keys, String identityProvider) {
         this.client = client;
         this.outDir = outDir;
+        this.gateway = gateway;
+        this.keys = keys;
+        this.identityProvider = identityProvider;
     }
 
     public static void main(String[] args) throws IOException {
         String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
         Path keys = Path.of(args.length > 1 ? args[1] : ".windshift/keys");
         Path out = Path.of(args.length > 2 ? args[2] : ".windshift/demo");
-        new DemoPortfolio(new PlatformClient(gateway, keys), out).run();
+        String identityProvider = args.length > 3 ? args[3] : "http://localhost:8084";
+        new DemoPortfolio(new PlatformClient(gateway, keys), out, gateway, keys, identityProvider).run();
     }
 
     void run() throws IOException {
@@ -108,6 +115,7 @@ public final class DemoPortfolio {
         String reorgId = "demo-reorg-" + System.currentTimeMillis();
         Files.writeString(reorg, reorgEvent(reorgId));
         printNextSteps(reorg, reorgId);
+        DemoSignIns.set(identityProvider, keys, outDir, gateway + "/console/");
     }
 
     private void load(String admin, String workday) {

@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The local platform as {@code ./windshift up} runs it: Kafka (KRaft), the H2-backed Mongo-wire store, GreenMail
  * and the four Spring Boot services, from the repository's build output, with state under {@code .windshift/}.
- * Ports: gateway 8080, services 8081..8083 (instance N at +10·(N−1)), Kafka 9092/9093, store 27017, SMTP 3025.
+ * Ports: gateway 8080, services 8081..8083 (instance N at +10·(N−1)), identity provider 8084, Kafka 9092/9093, store 27017,
+ * SMTP 3025.
  */
 public final class LocalStack {
 
-    public static final List<String> SERVICES = List.of("alliance-service", "obligation-service", "notification-service", "gateway");
+    public static final List<String> SERVICES = List.of("alliance-service", "obligation-service", "notification-service",
+            "identity-provider", "gateway");
     public static final List<String> SCALABLE = List.of("alliance-service", "obligation-service", "notification-service");
     public static final List<String> INFRASTRUCTURE = List.of("kafka", "mongo", "mail");
     static final int KAFKA_PORT = 9092;
@@ -29,6 +31,10 @@ public final class LocalStack {
     static final int MONGO_PORT = 27017;
     static final int MAIL_PORT = 3025;
     static final int MAIL_API_PORT = 8025;
+    static final int GATEWAY_PORT = 8080;
+    static final int IDENTITY_PORT = 8084;
+    /** The local OpenID Connect provider, as the browser and the gateway reach it. */
+    public static final String IDENTITY_URL = "http://localhost:" + IDENTITY_PORT;
     /** Quick start-up and a small footprint on a laptop (STACK.md). WINDSHIFT_JAVA_OPTS adds to them. */
     public static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
             "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
@@ -157,7 +163,8 @@ public final class LocalStack {
 
     private Component service(String name, Supervisor supervisor) {
         int basePort = switch (name) {
-            case "gateway" -> 8080;
+            case "gateway" -> GATEWAY_PORT;
+            case "identity-provider" -> IDENTITY_PORT;
             case "alliance-service" -> 8081;
             case "obligation-service" -> 8082;
             default -> 8083;
@@ -170,14 +177,40 @@ public final class LocalStack {
             command.addAll(jar.cdsFlags());
             command.addAll(extraJavaOptions());
             command.addAll(List.of("-jar", jar.jar().toString(), "--server.port=" + port));
-            command.addAll(serviceArgs());
+            command.addAll(serviceArgs(name));
             return new Component.Launch(command, serviceEnv(name, supervisor), jar.directory());
         }, Probes.springReadiness(), startTimeout);
     }
 
-    List<String> serviceArgs() {
-        return List.of("--spring.profiles.active=local",
-                "--windshift.security.jwt.public-key-location=file:" + keys.resolve("jwt-public.pem"));
+    List<String> serviceArgs(String name) {
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=local",
+                "--windshift.security.jwt.public-key-location=file:" + keys.resolve("jwt-public.pem")));
+        if (name.equals("identity-provider")) {
+            args.addAll(identityProviderArgs(IDENTITY_URL, keys, state.resolve("identity"),
+                    List.of("http://localhost:" + GATEWAY_PORT, "http://127.0.0.1:" + GATEWAY_PORT)));
+        }
+        return args;
+    }
+
+    /**
+     * The local OpenID Connect provider's arguments: its issuer, the key pair of {@code ./windshift token} and the client
+     * secrets in {@code keys}, its people in {@code state}, and the gateway addresses it may send browsers back to.
+     */
+    public static List<String> identityProviderArgs(String issuer, Path keys, Path state, List<String> gateways) {
+        return List.of("--windshift.identity.issuer=" + issuer,
+                "--windshift.identity.keys=" + keys,
+                "--windshift.identity.state=" + state,
+                "--windshift.identity.console.redirect-uris=" + String.join(",",
+                        gateways.stream().map(g -> g + "/login/oauth2/code/windshift").toList()),
+                "--windshift.identity.console.post-logout-redirect-uris=" + String.join(",",
+                        gateways.stream().map(g -> g + "/signed-out").toList()));
+    }
+
+    /** The gateway's sign-in settings for a local provider: plain-HTTP localhost, so no Secure cookies. */
+    public static Map<String, String> gatewayLoginEnv(String issuer, Path keys) {
+        return Map.of("WINDSHIFT_LOGIN_ISSUER_URI", issuer,
+                "WINDSHIFT_LOGIN_CLIENT_SECRET", io.windshift.local.LocalIdentity.clientSecret(keys, io.windshift.local.LocalIdentity.CONSOLE_CLIENT),
+                "WINDSHIFT_SESSION_COOKIE_SECURE", "false");
     }
 
     List<String> extraJavaOptions() {
@@ -201,6 +234,7 @@ public final class LocalStack {
             result.put("ALLIANCE_SERVICE_URI", "http://localhost:8081");
             result.put("OBLIGATION_SERVICE_URI", "http://localhost:8082");
             result.put("NOTIFICATION_SERVICE_URI", "http://localhost:8083");
+            result.putAll(gatewayLoginEnv(IDENTITY_URL, keys));
         }
         return result;
     }

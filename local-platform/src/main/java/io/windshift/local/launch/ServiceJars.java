@@ -103,7 +103,7 @@ final class ServiceJars {
             command.addAll(List.of("-XX:ErrorFile=" + stack.logs.resolve(name + "-hs_err-%p.log"),
                     "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
                     "-jar", prepared.jar().toString()));
-            command.addAll(stack.serviceArgs());
+            command.addAll(stack.serviceArgs(name));
             command.addAll(List.of("--server.port=0", "--windshift.messaging.create-topics=false"));
             int code = LocalStack.runQuietly(command, stack.logs.resolve(name + ".cds.log"), stack.serviceEnv(name, supervisor),
                     prepared.directory(), Duration.ofSeconds(300));

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -75,41 +77,67 @@ public class Inbox {
      * read if it was read and queues no outbound delivery; the live stream still hears of it.
      */
     public void deliver(Notice notice) {
-        String id = notificationId(notice.triggerEventId(), notice.recipientId());
+        deliverTogether(notificationId(notice.triggerEventId(), notice.recipientId()), List.of(notice));
+    }
+
+    /**
+     * Stores many notices, each notification read and written once however many of them it folds in (a big reorg
+     * gives the head of alliance management one notice per STRATEGIC alliance, all for one notification). The
+     * outcome of each notice is the one {@link #deliver} would give it, in order.
+     */
+    public void deliverAll(List<Notice> notices) {
+        Map<String, List<Notice>> byNotification = new LinkedHashMap<>();
+        for (Notice notice : notices) {
+            byNotification.computeIfAbsent(notificationId(notice.triggerEventId(), notice.recipientId()), id -> new ArrayList<>()).add(notice);
+        }
+        byNotification.forEach(this::deliverTogether);
+    }
+
+    private void deliverTogether(String id, List<Notice> notices) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Instant now = clock.instant();
-                Notification existing = mongo.findById(id, Notification.class);
-                String outcome;
-                if (existing == null && notice.progress() != null) {
-                    outcome = "not-in-audience";
-                } else if (existing == null) {
-                    Notification created = Notification.first(id, notice, now);
-                    planner.plan(created, now);
-                    remember(notice);
-                    outbox.save(created);
-                    outcome = "created";
-                } else if (existing.alreadyHas(notice)) {
-                    outcome = "duplicate";
-                } else {
-                    boolean newAlliance = notice.allianceId() != null && !existing.allianceIds().contains(notice.allianceId());
-                    int revision = existing.contentRevision();
-                    boolean changed = existing.merge(notice, now);
-                    // Quiet (progress, or a revision that says nothing new): the content revision stays, nothing is sent again.
-                    boolean loud = existing.contentRevision() != revision;
-                    if (loud) {
-                        planner.plan(existing, now);
+                Notification notification = mongo.findById(id, Notification.class);
+                List<String> outcomes = new ArrayList<>();
+                List<Notice> newAudience = new ArrayList<>();
+                for (Notice notice : notices) {
+                    String outcome;
+                    if (notification == null && notice.progress() != null) {
+                        outcome = "not-in-audience";
+                    } else if (notification == null) {
+                        notification = Notification.first(id, notice, now);
+                        planner.plan(notification, now);
+                        newAudience.add(notice);
+                        outcome = "created";
+                    } else if (notification.alreadyHas(notice)) {
+                        outcome = "duplicate";
+                    } else {
+                        boolean newAlliance = notice.allianceId() != null && !notification.allianceIds().contains(notice.allianceId());
+                        int revision = notification.contentRevision();
+                        boolean changed = notification.merge(notice, now);
+                        // Quiet (progress, or a revision that says nothing new): the content revision stays, nothing is sent again.
+                        boolean loud = notification.contentRevision() != revision;
+                        if (loud) {
+                            planner.plan(notification, now);
+                        }
+                        if (loud && newAlliance) {
+                            newAudience.add(notice);
+                        }
+                        outcome = !changed ? "revision-ignored" : loud ? "grouped" : "quiet";
                     }
-                    if (loud && newAlliance) {
-                        remember(notice);
-                    }
-                    outbox.save(existing);
-                    outcome = !changed ? "revision-ignored" : loud ? "grouped" : "quiet";
+                    outcomes.add(outcome);
                 }
-                meters.counter("windshift.notifications.stored", "outcome", outcome).increment();
-                log.debug("Notification {} for {} from {}: {}", id, notice.recipientId(), notice.contributingEventId(), outcome);
-                if (!"duplicate".equals(outcome) && !"not-in-audience".equals(outcome)) {
-                    events.publishEvent(new NotificationChanged(id, notice.recipientId()));
+                boolean write = outcomes.stream().anyMatch(o -> !o.equals("duplicate") && !o.equals("not-in-audience"));
+                if (write) {
+                    newAudience.forEach(this::remember);
+                    outbox.save(notification);
+                }
+                for (int i = 0; i < notices.size(); i++) {
+                    meters.counter("windshift.notifications.stored", "outcome", outcomes.get(i)).increment();
+                    log.debug("Notification {} for {} from {}: {}", id, notices.get(i).recipientId(), notices.get(i).contributingEventId(), outcomes.get(i));
+                }
+                if (write) {
+                    events.publishEvent(new NotificationChanged(id, notices.getFirst().recipientId()));
                 }
                 return;
             } catch (DuplicateKeyException | OptimisticLockingFailureException e) {

@@ -2,13 +2,16 @@ package io.windshift.obligation.finance;
 
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.EventJson;
+import io.windshift.contract.EventType;
 import io.windshift.contract.finance.InvoiceApproved;
 import io.windshift.contract.finance.InvoiceCanceled;
 import io.windshift.contract.finance.InvoicePaid;
 import io.windshift.obligation.finance.UnmatchedFinanceEvent.Reason;
 import io.windshift.obligation.register.Obligation;
 import io.windshift.obligation.register.ObligationRegister;
+import io.windshift.obligation.register.ObligationEvent;
 import io.windshift.obligation.register.Occurrence;
+import io.windshift.service.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -148,12 +152,71 @@ public class FinanceLedger {
         var data = event.data();
         BigDecimal amount = data.has("amount") && data.get("amount").isNumber() ? data.get("amount").decimalValue() : null;
         mongo.save(new UnmatchedFinanceEvent(event.id(), event.type(), text(data, "invoiceId"), text(data, "obligationId"), amount,
-                text(data, "currency"), reason.name(), detail, clock.instant(), EventJson.write(event)));
+                text(data, "currency"), reason.name(), detail, clock.instant(), EventJson.write(event), null));
         log.warn("Unmatched finance event {} ({}): {} {}", event.id(), event.type(), reason, detail);
     }
 
+    /** The unmatched events still to resolve, newest first (a scan of a collection that stays small: finance's worklist). */
     public List<UnmatchedFinanceEvent> unmatched() {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "receivedAt")), UnmatchedFinanceEvent.class);
+        return mongo.find(new Query(Criteria.where("resolution").is(null)).with(Sort.by(Sort.Direction.DESC, "receivedAt")),
+                UnmatchedFinanceEvent.class);
+    }
+
+    /** Why a link by hand is refused: the event or the occurrence does not allow it (a 409 for the API). */
+    public static final class LinkRefused extends RuntimeException {
+        LinkRefused(String detail) {
+            super(detail);
+        }
+    }
+
+    /**
+     * Finance links an unmatched payment to the occurrence it was for: the payment is recorded on that occurrence, which
+     * then closes (fulfilled, with the link as evidence, even when the amount falls short: a person decided), and the
+     * event leaves the worklist. Linking the same event to the same occurrence again changes nothing.
+     */
+    public Occurrence link(String eventId, String obligationId, String occurrenceId, String by) {
+        UnmatchedFinanceEvent unmatched = Optional.ofNullable(mongo.findById(eventId, UnmatchedFinanceEvent.class))
+                .orElseThrow(() -> new NotFoundException("No unmatched finance event " + eventId));
+        if (unmatched.resolution() != null) {
+            if (unmatched.resolution().occurrenceId().equals(occurrenceId)) {
+                return register.findOccurrence(occurrenceId).orElseThrow();
+            }
+            throw new LinkRefused("event " + eventId + " was already linked to " + unmatched.resolution().occurrenceId());
+        }
+        if (!EventType.FINANCE_INVOICE_PAID.wireName().equals(unmatched.type())) {
+            throw new LinkRefused("only a payment can be linked to an occurrence; " + eventId + " is a " + unmatched.type());
+        }
+        Obligation obligation = register.find(obligationId).orElseThrow(() -> new NotFoundException("No obligation " + obligationId));
+        if (!obligation.occurrenceIds().contains(occurrenceId)) {
+            throw new NotFoundException("No occurrence " + occurrenceId + " of " + obligationId);
+        }
+        if (!obligation.isPayment()) {
+            throw new LinkRefused(obligationId + " is a " + obligation.type() + " obligation, not a payment");
+        }
+        InvoicePaid paid = EventJson.read(unmatched.envelope()).dataAs(InvoicePaid.class);
+        if (obligation.currency() == null || !obligation.currency().equalsIgnoreCase(paid.currency())) {
+            throw new LinkRefused("paid in " + paid.currency() + ", the obligation is in " + obligation.currency());
+        }
+        Occurrence linked = register.updateOccurrence(occurrenceId, (ob, oc) -> {
+            if (oc.hasProcessed(eventId)) {
+                return List.of();
+            }
+            if (oc.state().isClosed()) {
+                throw new LinkRefused("occurrence " + occurrenceId + " is already " + oc.state());
+            }
+            java.time.Instant now = clock.instant();
+            List<ObligationEvent> events = new java.util.ArrayList<>();
+            oc.paid(ob, paid.invoiceId(), paid.amount(), paid.paidAt(), eventId, now).ifPresent(events::add);
+            if (!oc.state().isClosed()) {
+                events.add(oc.fulfil(ob, paid.paidAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), "invoice " + paid.invoiceId()
+                        + " linked by hand by " + by + " (paid " + oc.paidAmount() + " of " + oc.expectedAmount() + " " + oc.currency() + ")",
+                        by, eventId, now));
+            }
+            return events;
+        });
+        mongo.save(unmatched.resolved(new UnmatchedFinanceEvent.Resolution(obligationId, occurrenceId, by, clock.instant())));
+        log.info("Unmatched finance event {} linked to occurrence {} by {}", eventId, occurrenceId, by);
+        return linked;
     }
 
     private static String text(tools.jackson.databind.JsonNode data, String field) {

@@ -212,6 +212,25 @@ public class MessagingAutoConfiguration {
         return factory;
     }
 
+    /**
+     * For listeners that take a whole poll ({@link io.windshift.messaging.consume.IdempotentBatch}): same consumers,
+     * dead letters and retries, the failed record named by the listener. No per-record observation (a batch has no
+     * single trace to continue).
+     */
+    @Bean(name = BATCH_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, CloudEvent> batchKafkaListenerContainerFactory(
+            ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory, DefaultErrorHandler windshiftErrorHandler,
+            MessagingProperties properties) {
+        ConcurrentKafkaListenerContainerFactory<String, CloudEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(cloudEventConsumerFactory);
+        factory.setCommonErrorHandler(windshiftErrorHandler);
+        factory.setConcurrency(properties.listenerConcurrency());
+        factory.setBatchListener(true);
+        return factory;
+    }
+
+    public static final String BATCH_FACTORY = "batchKafkaListenerContainerFactory";
+
     @Bean
     @ConditionalOnProperty(name = "windshift.messaging.create-topics", matchIfMissing = true)
     KafkaAdmin.NewTopics windshiftTopics(MessagingProperties properties) {

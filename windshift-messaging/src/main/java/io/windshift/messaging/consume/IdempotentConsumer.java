@@ -23,6 +23,21 @@ public class IdempotentConsumer {
         this.meters = meters;
     }
 
+    /** Whether {@code consumer} applied this event id already (a redelivery); counted as a duplicate if so. */
+    public boolean alreadyApplied(String consumer, CloudEvent event) {
+        if (processed.contains(consumer, event.id())) {
+            meters.counter("windshift.events.consumed", "consumer", consumer, "outcome", "duplicate").increment();
+            return true;
+        }
+        return false;
+    }
+
+    /** Records that {@code consumer} applied this event (after its effect, as {@link #handleOnce} does). */
+    public void applied(String consumer, CloudEvent event) {
+        processed.record(consumer, event.id(), event.type());
+        meters.counter("windshift.events.consumed", "consumer", consumer, "outcome", "applied").increment();
+    }
+
     /** Runs {@code effect} unless {@code consumer} already applied this event id; returns whether it ran. */
     public boolean handleOnce(String consumer, CloudEvent event, Consumer<CloudEvent> effect) {
         if (processed.contains(consumer, event.id())) {

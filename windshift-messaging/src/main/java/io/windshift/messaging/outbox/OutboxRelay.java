@@ -125,11 +125,18 @@ public class OutboxRelay {
             log.warn("Outbox relay of {} event(s) failed; they stay pending: {}", outgoing.size(), e.getMessage());
             return 0;
         }
-        published.forEach((collection, byId) -> byId.forEach((id, eventIds) -> {
-            hook.afterAcknowledged(collection, id);
-            mongo.getCollection(collection).updateOne(Filters.eq("_id", id),
-                    Updates.pull(OutboxEvent.FIELD, new Document("eventId", new Document("$in", eventIds))));
-        }));
+        // One bulk write per collection: each document drops exactly the events published from it.
+        published.forEach((collection, byId) -> {
+            List<com.mongodb.client.model.UpdateOneModel<Document>> pulls = new ArrayList<>();
+            byId.forEach((id, eventIds) -> {
+                hook.afterAcknowledged(collection, id);
+                pulls.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", id),
+                        Updates.pull(OutboxEvent.FIELD, new Document("eventId", new Document("$in", eventIds)))));
+            });
+            if (!pulls.isEmpty()) {
+                mongo.getCollection(collection).bulkWrite(pulls, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            }
+        });
         this.published.increment(outgoing.size());
         return outgoing.size();
     }

@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -102,7 +103,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                             HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                        // A @Valid body checked with a constrained path variable: name the body's field, not the parameter.
+                        .map(err -> new FieldProblem(err instanceof FieldError f ? f.getField() : r.getMethodParameter().getParameterName(),
+                                err.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(badRequestProblem(problems));
     }

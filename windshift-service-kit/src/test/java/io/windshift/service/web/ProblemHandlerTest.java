@@ -24,13 +24,40 @@ class ProblemHandlerTest {
             return body;
         }
 
+        record Link(@jakarta.validation.constraints.NotBlank String occurrenceId) {
+        }
+
+        /** A constrained path variable makes Spring validate the method, body included. */
+        @PostMapping("/links/{id}")
+        Link link(@org.springframework.web.bind.annotation.PathVariable @jakarta.validation.constraints.Size(max = 5) String id,
+                  @jakarta.validation.Valid @RequestBody Link body) {
+            return body;
+        }
+
         @PostMapping("/rejected")
         void rejected() {
             throw new RequestRejectedException("The request was rejected because the parameter name \"{...}\" is not allowed.");
         }
     }
 
-    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Echo()).setControllerAdvice(new ProblemHandler()).build();
+    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Echo()).setControllerAdvice(new ProblemHandler())
+            .setValidator(validator()).build();
+
+    private static org.springframework.validation.beanvalidation.LocalValidatorFactoryBean validator() {
+        var validator = new org.springframework.validation.beanvalidation.LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+        return validator;
+    }
+
+    @Test
+    void aBodyFieldIsNamedEvenWhenTheMethodIsValidatedAsAWholeAndSoIsAPathVariable() throws Exception {
+        mvc.perform(post("/links/ok").contentType(MediaType.APPLICATION_JSON).content("{\"occurrenceId\":\" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("occurrenceId"));
+        mvc.perform(post("/links/too-long").contentType(MediaType.APPLICATION_JSON).content("{\"occurrenceId\":\"oc-1\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("id"));
+    }
 
     @Test
     void aRequestTheFirewallRejectsIs400ProblemJsonNot500() throws Exception {

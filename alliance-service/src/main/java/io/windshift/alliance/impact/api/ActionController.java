@@ -1,5 +1,8 @@
 package io.windshift.alliance.impact.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.windshift.service.docs.ApiProblem;
 import io.windshift.alliance.impact.ActionAlreadyClosed;
 import io.windshift.alliance.impact.ImpactAction;
 import io.windshift.alliance.impact.ImpactActions;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Acting on the actions of a change impact (complete, dismiss with a reason, assign), "my open actions", and
  * where one change stands. Closing an action that is closed already is a 409 problem.
  */
+@Tag(name = "Actions", description = "The work a change impact asks for (fill a seat, notify the partner, reassign an obligation, rebalance a manager) and where a change stands.")
 @RestController
 class ActionController {
 
@@ -50,6 +54,11 @@ class ActionController {
     record AssignRequest(@NotBlank @Size(max = 200) String personId) {
     }
 
+    @Operation(operationId = "completeAction", summary = "Complete an action",
+            description = "Marks one open action of an impact DONE, with an optional note; the impact moves to IN_PROGRESS or RESOLVED. "
+                    + "The assignee, the alliance's editors and the head of alliance management may act.")
+    @ApiProblem(status = 404, when = "No such impact visible to the caller, or no such action on it.")
+    @ApiProblem(status = 409, when = "The action is already closed (DONE or DISMISSED); `state` says which.")
     @PostMapping("/api/v1/impacts/{impactId}/actions/{actionId}/complete")
     @PreAuthorize(PEOPLE)
     ImpactController.ImpactView complete(@PathVariable String impactId, @PathVariable String actionId,
@@ -57,12 +66,20 @@ class ActionController {
         return ImpactController.ImpactView.of(actions.complete(Caller.current(), impactId, actionId, body == null ? null : body.note()));
     }
 
+    @Operation(operationId = "dismissAction", summary = "Dismiss an action with a reason",
+            description = "Closes one open action as DISMISSED; `reason` is required and kept in the action's history.")
+    @ApiProblem(status = 404, when = "No such impact visible to the caller, or no such action on it.")
+    @ApiProblem(status = 409, when = "The action is already closed (DONE or DISMISSED); `state` says which.")
     @PostMapping("/api/v1/impacts/{impactId}/actions/{actionId}/dismiss")
     @PreAuthorize(PEOPLE)
     ImpactController.ImpactView dismiss(@PathVariable String impactId, @PathVariable String actionId, @RequestBody @Valid DismissRequest body) {
         return ImpactController.ImpactView.of(actions.dismiss(Caller.current(), impactId, actionId, body.reason().strip()));
     }
 
+    @Operation(operationId = "assignAction", summary = "Assign an action to a person",
+            description = "Hands one open action to another person, who then sees it under GET /api/v1/actions.")
+    @ApiProblem(status = 404, when = "No such impact visible to the caller, or no such action on it.")
+    @ApiProblem(status = 409, when = "The action is already closed (DONE or DISMISSED); `state` says which.")
     @PostMapping("/api/v1/impacts/{impactId}/actions/{actionId}/assign")
     @PreAuthorize(PEOPLE)
     ImpactController.ImpactView assign(@PathVariable String impactId, @PathVariable String actionId, @RequestBody @Valid AssignRequest body) {
@@ -73,6 +90,9 @@ class ActionController {
     }
 
     /** Open work: by default the caller's own open actions, oldest due first. */
+    @Operation(operationId = "listActions", summary = "List open work",
+            description = "By default the caller's own OPEN actions, oldest due first, paged. `assigneeId` other than the caller's own "
+                    + "needs a portfolio role; `dueBefore` is an ISO date.")
     @GetMapping("/api/v1/actions")
     @PreAuthorize(PEOPLE)
     ActionPage list(@RequestParam(required = false) @Size(max = 200) String assigneeId,
@@ -85,6 +105,9 @@ class ActionController {
         return new ActionPage(found.getKey(), page, size, found.getValue());
     }
 
+    @Operation(operationId = "getTriggerProgress", summary = "Where one change stands",
+            description = "The actions of every impact of one trigger (the posted CloudEvent id), counted by state and kind, "
+                    + "limited to the alliances the caller sees.")
     @GetMapping("/api/v1/triggers/{triggerEventId}/progress")
     @PreAuthorize(PEOPLE)
     ImpactActions.Progress progress(@PathVariable @Size(max = 200) String triggerEventId) {

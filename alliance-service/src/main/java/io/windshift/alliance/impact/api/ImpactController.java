@@ -1,5 +1,8 @@
 package io.windshift.alliance.impact.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.windshift.service.docs.ApiProblem;
 import io.windshift.alliance.impact.ChangeImpact;
 import io.windshift.alliance.impact.ImpactAction;
 import io.windshift.alliance.impact.ImpactActions;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A?" ({@code allianceId}), optionally only those of one {@code status}. Admins and the head of alliance
  * management see all; anyone else sees the impacts on alliances where they hold a seat.
  */
+@Tag(name = "Change impacts", description = "What a change (an HR event, a sponsor change, a reprioritisation) did to each alliance: findings, severity, actions.")
 @RestController
 @RequestMapping("/api/v1/impacts")
 class ImpactController {
@@ -35,6 +39,10 @@ class ImpactController {
         this.actions = actions;
     }
 
+    @Operation(operationId = "listImpacts", summary = "Find the impacts of a change or on an alliance",
+            description = "Give exactly one of `triggerEventId` (the CloudEvent id a client posted, or the id of a change made in Windshift) "
+                    + "or `allianceId`; optionally one `status`. Admins and the head of alliance management see every impact, anyone else "
+                    + "those on alliances where they hold a seat; integration clients get 403.")
     @GetMapping
     @PreAuthorize("@callerRules.isPerson()")
     List<ImpactView> list(@RequestParam(required = false) @Size(max = 200) String triggerEventId,
@@ -51,6 +59,10 @@ class ImpactController {
         return actions.impacts(Caller.current(), triggerEventId, allianceId, status, page, size).stream().map(ImpactView::of).toList();
     }
 
+    @Operation(operationId = "getImpact", summary = "Read one change impact",
+            description = "The impact of one change on one alliance, with its findings, suggested actions, the actions and their "
+                    + "history, and its progress (OPEN, IN_PROGRESS, RESOLVED or RESCINDED).")
+    @ApiProblem(status = 404, when = "No impact with this id on an alliance visible to the caller.")
     @GetMapping("/{id}")
     @PreAuthorize("@callerRules.isPerson()")
     ImpactView get(@PathVariable String id) {

@@ -79,13 +79,15 @@ class HrEventListener {
                 case HR_ORG_REORGANIZED -> {
                     OrgReorganized reorg = event.dataAs(OrgReorganized.class);
                     List<PersonChange> changes = new ArrayList<>();
+                    List<PeopleDirectory.ReorgChange> directoryChanges = new ArrayList<>();
+                    reorg.movedWorkers().forEach(m -> directoryChanges.add(new PeopleDirectory.ReorgChange(m.personId(), m.toOrgUnitId(), m.newManagerId(), false)));
+                    reorg.departedWorkers().forEach(d -> directoryChanges.add(new PeopleDirectory.ReorgChange(d.personId(), null, null, true)));
+                    directory.reorganised(directoryChanges, reorg.effectiveDate(), event.id());
                     for (OrgReorganized.MovedWorker m : reorg.movedWorkers()) {
-                        directory.moved(m.personId(), m.toOrgUnitId(), m.newManagerId(), reorg.effectiveDate(), event.id());
                         changes.add(PersonChange.moved(m.personId(), "moved to org unit " + m.toOrgUnitId() + " in reorg "
                                 + (reorg.name() == null ? reorg.reorgId() : reorg.name())));
                     }
                     for (OrgReorganized.DepartedWorker departed : reorg.departedWorkers()) {
-                        directory.departed(departed.personId(), reorg.effectiveDate(), event.id());
                         changes.add(PersonChange.departed(departed.personId(), "DEPARTED_IN_REORG"));
                     }
                     assessment.assess(event.id(), type.wireName(), reorg.effectiveDate(), changes);

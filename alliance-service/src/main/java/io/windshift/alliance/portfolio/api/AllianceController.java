@@ -1,5 +1,9 @@
 package io.windshift.alliance.portfolio.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.windshift.service.docs.ApiProblem;
 import io.windshift.alliance.impact.ChangeAssessment;
 import io.windshift.alliance.portfolio.CapacityExceeded;
 import io.windshift.alliance.portfolio.AlliancePortfolio;
@@ -33,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The portfolio API. Admins and the head of alliance management see every alliance; anyone else sees
  * the alliances where they hold a role; integration clients (scopes, no roles) see none.
  */
+@Tag(name = "Alliances", description = "The portfolio: alliances, their Partnership Management Team, governance bodies and agreements.")
 @RestController
 @RequestMapping("/api/v1/alliances")
 class AllianceController {
@@ -49,6 +54,11 @@ class AllianceController {
         this.assessment = assessment;
     }
 
+    @Operation(operationId = "registerAlliance", summary = "Register an alliance",
+            description = "Creates an alliance with its team (`team: [{role, personId}]`, exactly one PARTNERSHIP_LEAD, an ALLIANCE_MANAGER "
+                    + "for STRATEGIC), governance bodies and agreements. Needs ALLIANCE_ADMIN or HEAD_OF_ALLIANCE_MANAGEMENT. 201 with `Location`.")
+    @ApiResponse(responseCode = "201", description = "Registered; `Location` is its URL.")
+    @ApiProblem(status = 409, when = "The alliance manager would lead more STRATEGIC alliances than the capacity allows (policy REFUSE).")
     @PostMapping
     @PreAuthorize(PORTFOLIO_EDITORS)
     ResponseEntity<AllianceView> register(@Valid @RequestBody RegisterAllianceRequest request) {
@@ -57,6 +67,9 @@ class AllianceController {
         return ResponseEntity.created(URI.create("/api/v1/alliances/" + change.alliance().id())).body(AllianceView.of(change.alliance()));
     }
 
+    @Operation(operationId = "listAlliances", summary = "List alliances",
+            description = "Filters: `personId` (alliances where the person holds a role or seat), `tier`, `stage`. Admins and the head of "
+                    + "alliance management see every alliance; anyone else only their own.")
     @GetMapping
     @PreAuthorize(PEOPLE)
     List<AllianceView> list(@RequestParam(required = false) String personId, @RequestParam(required = false) Tier tier,
@@ -71,6 +84,9 @@ class AllianceController {
                 .map(AllianceView::of).toList();
     }
 
+    @Operation(operationId = "getAlliance", summary = "Read one alliance",
+            description = "The alliance with its current team, role history, governance bodies and agreements.")
+    @ApiProblem(status = 404, when = "No alliance with this id visible to the caller.")
     @GetMapping("/{id}")
     @PreAuthorize(PEOPLE)
     AllianceView get(@PathVariable String id) {
@@ -81,6 +97,11 @@ class AllianceController {
                 .orElseThrow(() -> new NotFoundException("No alliance " + id + " visible to you"));
     }
 
+    @Operation(operationId = "assignRole", summary = "Assign a person to a role",
+            description = "Replaces the holder of one role (the previous one goes to the history). Assigning EXECUTIVE_SPONSOR is a "
+                    + "sponsor change: the team and governance members are notified, and partner notice obligations follow where an agreement asks.")
+    @ApiProblem(status = 404, when = "No alliance with this id.")
+    @ApiProblem(status = 409, when = "The person would lead more STRATEGIC alliances than the capacity allows (policy REFUSE).")
     @PutMapping("/{id}/roles/{role}")
     @PreAuthorize(PORTFOLIO_EDITORS)
     AllianceView assign(@PathVariable String id, @PathVariable Role role, @Valid @RequestBody AssignRoleRequest request) {
@@ -95,6 +116,10 @@ class AllianceController {
     }
 
     /** Replaces (or adds) one governance body of the alliance. */
+    @Operation(operationId = "putGovernanceBody", summary = "Replace a governance body",
+            description = "Replaces (or adds) one governance body (JSC, JDC, ...) with its members, cadence and next meeting; `code` in the "
+                    + "body must match the path.")
+    @ApiProblem(status = 404, when = "No alliance with this id.")
     @PutMapping("/{id}/governance-bodies/{code}")
     @PreAuthorize(PORTFOLIO_EDITORS)
     AllianceView putGovernanceBody(@PathVariable String id, @PathVariable String code, @Valid @RequestBody RegisterAllianceRequest.Body body) {

@@ -1,5 +1,7 @@
 package io.windshift.alliance.portfolio.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.windshift.alliance.portfolio.Alliance;
 import io.windshift.alliance.portfolio.AlliancePortfolio;
 import io.windshift.service.security.Caller;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * over capacity, how the portfolio splits by tier and stage. Answers are scoped like the alliances: a person
  * who does not see everything gets the part of the answer about their own alliances.
  */
+@Tag(name = "Portfolio", description = "The head of alliance management's view: seats, vacancies, manager load, reprioritisations.")
 @RestController
 @RequestMapping("/api/v1/portfolio")
 class PortfolioQuestionsController {
@@ -32,6 +35,8 @@ class PortfolioQuestionsController {
     }
 
     /** Alliances by person and role, governance seats included. */
+    @Operation(operationId = "listSeatsOfPerson", summary = "Roles and seats of one person",
+            description = "Every role and governance seat the person holds, on the alliances the caller sees.")
     @GetMapping("/people/{personId}/seats")
     @PreAuthorize("@callerRules.isPerson()")
     List<Seat> seatsOf(@PathVariable String personId) {
@@ -48,6 +53,8 @@ class PortfolioQuestionsController {
     record Vacancy(String allianceId, String allianceName, String tier, String stage, List<String> vacantRoles) {
     }
 
+    @Operation(operationId = "listVacantRoles", summary = "Alliances with vacant roles",
+            description = "Each visible alliance with at least one vacant role, optionally of one `tier`.")
     @GetMapping("/vacant-roles")
     @PreAuthorize("@callerRules.isPerson()")
     List<Vacancy> vacantRoles(@RequestParam(required = false) io.windshift.alliance.portfolio.Tier tier) {
@@ -60,6 +67,8 @@ class PortfolioQuestionsController {
     record ManagerLoad(String managerId, int strategicAlliances, int capacity, boolean overCapacity, List<String> allianceIds) {
     }
 
+    @Operation(operationId = "listManagerLoad", summary = "STRATEGIC alliances per alliance manager",
+            description = "Each manager's STRATEGIC alliances against the capacity; a person who does not see everything gets their own row.")
     @GetMapping("/manager-load")
     @PreAuthorize("@callerRules.isPerson()")
     List<ManagerLoad> managerLoad() {
@@ -71,6 +80,8 @@ class PortfolioQuestionsController {
     }
 
     /** Counts by tier, then stage. */
+    @Operation(operationId = "getPortfolioSummary", summary = "Alliances counted by tier and stage",
+            description = "Counts of the visible alliances, by tier, then stage.")
     @GetMapping("/summary")
     @PreAuthorize("@callerRules.isPerson()")
     Map<String, Map<String, Long>> summary() {

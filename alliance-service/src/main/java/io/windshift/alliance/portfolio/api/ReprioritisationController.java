@@ -1,5 +1,8 @@
 package io.windshift.alliance.portfolio.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.windshift.service.docs.ApiProblem;
 import io.windshift.alliance.impact.ChangeAssessment;
 import io.windshift.alliance.portfolio.AllianceStatus;
 import io.windshift.alliance.portfolio.Stage;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A portfolio reprioritisation of an asset (raised to STRATEGIC, moved to another stage, wound down): one
  * trigger for every alliance on the asset, with its impacts queryable under the returned trigger id.
  */
+@Tag(name = "Portfolio", description = "The head of alliance management's view: seats, vacancies, manager load, reprioritisations.")
 @RestController
 @RequestMapping("/api/v1/portfolio/reprioritisations")
 class ReprioritisationController {
@@ -38,6 +42,10 @@ class ReprioritisationController {
     record Outcome(String triggerEventId, String asset, List<String> allianceIds) {
     }
 
+    @Operation(operationId = "reprioritiseAsset", summary = "Reprioritise an asset",
+            description = "Moves every alliance on one asset to a new tier, stage and/or status (at least one), as one trigger: the "
+                    + "impacts are queryable under the returned `triggerEventId`.")
+    @ApiProblem(status = 404, when = "No alliance on this asset would change.")
     @PostMapping
     @PreAuthorize("hasAnyRole('ALLIANCE_ADMIN','HEAD_OF_ALLIANCE_MANAGEMENT')")
     Outcome reprioritise(@Valid @RequestBody Reprioritisation request) {

@@ -1,5 +1,8 @@
 package io.windshift.notification.inbox.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.windshift.service.docs.ApiProblem;
 import io.windshift.notification.inbox.Delivery;
 import io.windshift.notification.inbox.Inbox;
 import io.windshift.notification.inbox.Notification;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A person's own inbox. Nobody reads another person's notifications; integration clients read none. */
+@Tag(name = "Inbox", description = "A person's own notifications: paging, unread count, read, archive, and a live stream.")
 @RestController
 @RequestMapping("/api/v1/notifications")
 class InboxController {
@@ -29,6 +33,9 @@ class InboxController {
         this.inbox = inbox;
     }
 
+    @Operation(operationId = "listMyNotifications", summary = "Read my inbox",
+            description = "The caller's notifications, newest first, paged, with the total and the unread count; `archived=true` for the "
+                    + "archive. Each item says what changed, which alliances it touches, what to do, and its deliveries.")
     @GetMapping
     @PreAuthorize("@callerRules.isPerson()")
     InboxPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -39,24 +46,35 @@ class InboxController {
         return new InboxPage(items, page, size, inbox.count(me, archived), inbox.unread(me));
     }
 
+    @Operation(operationId = "countMyUnreadNotifications", summary = "Count my unread notifications",
+            description = "How many of the caller's notifications are unread.")
     @GetMapping("/unread-count")
     @PreAuthorize("@callerRules.isPerson()")
     UnreadCount unreadCount() {
         return new UnreadCount(inbox.unread(Caller.current().subject()));
     }
 
+    @Operation(operationId = "getMyNotification", summary = "Read one of my notifications",
+            description = "One notification of the caller's inbox with its deliveries and progress.")
+    @ApiProblem(status = 404, when = "No notification with this id in the caller's inbox.")
     @GetMapping("/{id}")
     @PreAuthorize("@callerRules.isPerson()")
     Item one(@PathVariable String id) {
         return inbox.find(Caller.current().subject(), id).map(Item::of).orElseThrow(() -> notFound(id));
     }
 
+    @Operation(operationId = "markNotificationRead", summary = "Mark a notification read",
+            description = "Sets `readAt` (once); an unread critical notification would otherwise escalate to the caller's manager.")
+    @ApiProblem(status = 404, when = "No notification with this id in the caller's inbox.")
     @PostMapping("/{id}/read")
     @PreAuthorize("@callerRules.isPerson()")
     Item markRead(@PathVariable String id) {
         return inbox.markRead(Caller.current().subject(), id).map(Item::of).orElseThrow(() -> notFound(id));
     }
 
+    @Operation(operationId = "archiveNotification", summary = "Archive a notification",
+            description = "Moves the notification to the archive (`archived=true` lists it).")
+    @ApiProblem(status = 404, when = "No notification with this id in the caller's inbox.")
     @PostMapping("/{id}/archive")
     @PreAuthorize("@callerRules.isPerson()")
     Item archive(@PathVariable String id) {

@@ -1,5 +1,11 @@
 package io.windshift.notification.inbox.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.windshift.service.docs.ApiProblem;
 import io.windshift.service.security.Caller;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * of their notifications sends a {@code notification} event with its id; the client re-reads it. A client that
  * reconnects re-reads its inbox page. Changes stored by any instance reach the streams of every instance ({@link LiveFanOut}).
  */
+@Tag(name = "Inbox", description = "A person's own notifications: paging, unread count, read, archive, and a live stream.")
 @RestController
 class NotificationStream {
 
@@ -34,6 +41,12 @@ class NotificationStream {
         this.maxPerPerson = maxPerPerson;
     }
 
+    @Operation(operationId = "streamMyNotifications", summary = "Stream changes to my inbox",
+            description = "Server-Sent Events: `ready` once, then a `notification` event (data `{\"id\"}`) whenever one of the caller's "
+                    + "notifications is created or changes; re-read it with GET /api/v1/notifications/{id}. Re-read the inbox after reconnecting.")
+    @ApiResponse(responseCode = "200", description = "The event stream.", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(type = "string", example = "event: notification\nid: n-1\ndata: {\"id\":\"n-1\"}\n")))
+    @ApiProblem(status = 429, when = "The caller already has the maximum number of live streams on this instance (5), or the rate limit is used up.")
     @GetMapping(path = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("@callerRules.isPerson()")
     SseEmitter stream() throws IOException {

@@ -9,6 +9,8 @@ import io.windshift.contract.alliance.ImpactActionChanged;
 import io.windshift.contract.alliance.KeyRoleChanged;
 import io.windshift.contract.alliance.ManagerOverCapacity;
 import io.windshift.contract.alliance.RoleVacated;
+import io.windshift.messaging.config.MessagingAutoConfiguration;
+import io.windshift.messaging.consume.IdempotentBatch;
 import io.windshift.messaging.consume.IdempotentConsumer;
 import io.windshift.notification.actions.ActionDeadlines;
 import io.windshift.notification.audience.AllianceTeam;
@@ -22,6 +24,7 @@ import io.windshift.notification.inbox.ProgressNotices;
 import io.windshift.notification.inbox.Reach;
 import io.windshift.notification.inbox.RoleVacancyNotices;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -44,10 +47,12 @@ class AllianceEventListener {
     private final AwaitingTeam awaiting;
     private final ObligationEventListener obligations;
     private final ActionDeadlines deadlines;
+    private final IdempotentBatch batch;
 
     AllianceEventListener(IdempotentConsumer idempotent, AllianceTeamProjection projection, Audience audience, Inbox inbox,
                           AwaitingTeam awaiting, ObligationEventListener obligations, ActionDeadlines deadlines) {
         this.deadlines = deadlines;
+        this.batch = new IdempotentBatch(idempotent, "notification-service.alliance", AllianceEventListener::isImpact, this::applyImpacts, this::apply);
         this.awaiting = awaiting;
         this.obligations = obligations;
         this.idempotent = idempotent;
@@ -56,9 +61,28 @@ class AllianceEventListener {
         this.inbox = inbox;
     }
 
-    @KafkaListener(topics = Topics.ALLIANCE, groupId = "notification-service")
-    void on(CloudEvent event) {
-        idempotent.handleOnce("notification-service.alliance", event, this::apply);
+    /**
+     * A poll at a time: consecutive change impacts (a reorg's, by the thousand) are stored together, one write per
+     * notification, while every other event is applied on its own, in order. Impacts do not change the team
+     * projection, so a run of them reads the same teams as one by one would.
+     */
+    @KafkaListener(topics = Topics.ALLIANCE, groupId = "notification-service", containerFactory = MessagingAutoConfiguration.BATCH_FACTORY)
+    void on(List<ConsumerRecord<String, CloudEvent>> records) {
+        batch.handle(records);
+    }
+
+    private static boolean isImpact(CloudEvent event) {
+        return event.knownType().orElse(null) == EventType.ALLIANCE_CHANGE_IMPACT_ASSESSED;
+    }
+
+    private void applyImpacts(List<CloudEvent> impacts) {
+        List<Notice> notices = new java.util.ArrayList<>();
+        for (CloudEvent event : impacts) {
+            List<Notice> of = notices(event);
+            log.info("{} {}: {} notice(s)", event.type(), event.id(), of.size());
+            notices.addAll(of);
+        }
+        inbox.deliverAll(notices);
     }
 
     private void apply(CloudEvent event) {

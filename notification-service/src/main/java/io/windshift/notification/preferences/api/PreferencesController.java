@@ -1,5 +1,7 @@
 package io.windshift.notification.preferences.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.windshift.notification.inbox.Category;
 import io.windshift.notification.inbox.Severity;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * person's webhook subscription: it must pass the SSRF policy ({@link WebhookTargets}), and the first save of a
  * URL issues the subscription's signing secret, returned in that response only ({@code webhookSecret}).
  */
+@Tag(name = "Preferences", description = "A person's own channels, severity threshold, quiet hours, digest and webhook subscription.")
 @RestController
 @RequestMapping("/api/v1/preferences")
 class PreferencesController {
@@ -50,12 +53,19 @@ class PreferencesController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getMyPreferences", summary = "Read my notification preferences",
+            description = "The caller's channels per category, minimum severity, quiet hours (in their time zone), digest and webhook URL; "
+                    + "defaults when never saved.")
     @GetMapping
     @PreAuthorize("@callerRules.isPerson()")
     PreferencesView mine() {
         return PreferencesView.of(store.of(Caller.current().subject()), null);
     }
 
+    @Operation(operationId = "replaceMyPreferences", summary = "Replace my notification preferences",
+            description = "Replaces the caller's preferences. A webhook URL must be an absolute http(s) URL that passes the SSRF policy; "
+                    + "the first save of a URL returns the subscription's signing secret in `webhookSecret`, in this response only. "
+                    + "Critical notifications cannot be muted.")
     @PutMapping
     @PreAuthorize("@callerRules.isPerson()")
     PreferencesView replace(@RequestBody PreferencesBody body) {

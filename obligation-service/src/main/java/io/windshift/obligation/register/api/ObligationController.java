@@ -1,5 +1,9 @@
 package io.windshift.obligation.register.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.windshift.service.docs.ApiProblem;
 import io.windshift.obligation.register.Obligation;
 import io.windshift.obligation.register.ObligationAccess;
 import io.windshift.obligation.register.ObligationFilter;
@@ -43,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The rights-and-obligations register. Reads are scoped by {@link ObligationAccess} (what a caller may not
  * see answers 404); integration clients read nothing.
  */
+@Tag(name = "Obligations", description = "The rights-and-obligations register: obligations per alliance, their occurrences, reminders and evidence.")
 @RestController
 @RequestMapping("/api/v1/obligations")
 @Validated
@@ -59,6 +64,11 @@ class ObligationController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "registerObligation", summary = "Register an obligation",
+            description = "An obligation of an alliance: agreement and clause, category, type, direction, owner, amount and currency, lead "
+                    + "times (default 30/7/1 days) and a one-off, recurring or milestone-triggered due date. Needs to be an editor of the alliance. "
+                    + "201 with `Location`.")
+    @ApiResponse(responseCode = "201", description = "Registered; `Location` is its URL.")
     @PostMapping
     ResponseEntity<ObligationView> register(@Valid @RequestBody RegisterObligationRequest request) {
         Caller caller = Caller.current();
@@ -76,6 +86,9 @@ class ObligationController {
      * Obligations the caller may read, oldest first, optionally by owner (a handover), alliance, status and
      * latest next due date. Scope, filters, count and page are one store query each, never a scan in memory.
      */
+    @Operation(operationId = "listObligations", summary = "Find obligations",
+            description = "The obligations the caller may read, oldest first, paged in the store; filters `allianceId`, `ownerId` (a handover), "
+                    + "`status` and `dueBefore` (ISO date of the next due occurrence).")
     @GetMapping
     Page list(@RequestParam(required = false) String allianceId,
               @RequestParam(required = false) @Size(max = 100) String ownerId,
@@ -116,6 +129,9 @@ class ObligationController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    @Operation(operationId = "getObligation", summary = "Read one obligation",
+            description = "The obligation with its occurrences, their status and reminders, evidence and audit history.")
+    @ApiProblem(status = 404, when = "No obligation with this id visible to the caller.")
     @GetMapping("/{id}")
     ObligationView get(@PathVariable String id) {
         return view(readable(id));
@@ -124,6 +140,9 @@ class ObligationController {
     record OwnerRequest(@NotBlank @Size(max = 100) String personId) {
     }
 
+    @Operation(operationId = "assignObligationOwner", summary = "Give an obligation a new owner",
+            description = "Hands the obligation over; an owner-vacated flag is cleared. Needs to be an editor of the alliance.")
+    @ApiProblem(status = 404, when = "No obligation with this id visible to the caller.")
     @PutMapping("/{id}/owner")
     ObligationView assignOwner(@PathVariable String id, @Valid @RequestBody OwnerRequest request) {
         Obligation obligation = readable(id);
@@ -134,6 +153,10 @@ class ObligationController {
     record RescheduleRequest(@NotNull LocalDate dueDate, @Size(max = 1000) String reason) {
     }
 
+    @Operation(operationId = "rescheduleOccurrence", summary = "Move an occurrence's due date",
+            description = "Sets a new due date (with an optional reason, kept in the history); reminders follow the new date.")
+    @ApiProblem(status = 404, when = "No obligation with this id visible to the caller, or no such occurrence of it.")
+    @ApiProblem(status = 409, when = "The occurrence is closed (fulfilled or waived).")
     @PutMapping("/{id}/occurrences/{occurrenceId}/due-date")
     ObligationView reschedule(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody RescheduleRequest request) {
         Obligation obligation = readable(id);
@@ -145,6 +168,10 @@ class ObligationController {
     record TriggerRequest(@NotNull LocalDate achievedOn, @Size(max = 1000) String note) {
     }
 
+    @Operation(operationId = "triggerOccurrence", summary = "Record that a milestone was achieved",
+            description = "For a milestone-triggered obligation: the occurrence falls due the agreed number of days after `achievedOn`.")
+    @ApiProblem(status = 404, when = "No obligation with this id visible to the caller, or no such occurrence of it.")
+    @ApiProblem(status = 409, when = "The occurrence is closed (fulfilled or waived).")
     @PostMapping("/{id}/occurrences/{occurrenceId}/trigger")
     ObligationView trigger(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody TriggerRequest request) {
         Obligation obligation = readable(id);
@@ -159,6 +186,10 @@ class ObligationController {
     record FulfilRequest(LocalDate fulfilledOn, @NotBlank @Size(max = 2000) String evidence) {
     }
 
+    @Operation(operationId = "fulfilOccurrence", summary = "Fulfil an occurrence with evidence",
+            description = "Closes one occurrence as FULFILLED on `fulfilledOn` (default today) with the evidence; pending reminders are cancelled.")
+    @ApiProblem(status = 404, when = "No obligation with this id visible to the caller, or no such occurrence of it.")
+    @ApiProblem(status = 409, when = "The occurrence is closed (fulfilled or waived).")
     @PostMapping("/{id}/occurrences/{occurrenceId}/fulfil")
     ObligationView fulfil(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody FulfilRequest request) {
         Obligation obligation = readable(id);
@@ -171,6 +202,10 @@ class ObligationController {
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Operation(operationId = "waiveOccurrence", summary = "Waive an occurrence",
+            description = "Closes one occurrence as WAIVED with the reason. Needs to be an editor of the alliance.")
+    @ApiProblem(status = 404, when = "No obligation with this id visible to the caller, or no such occurrence of it.")
+    @ApiProblem(status = 409, when = "The occurrence is closed (fulfilled or waived).")
     @PostMapping("/{id}/occurrences/{occurrenceId}/waive")
     ObligationView waive(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody ReasonRequest request) {
         Obligation obligation = readable(id);
@@ -179,6 +214,10 @@ class ObligationController {
         return view(register.get(id));
     }
 
+    @Operation(operationId = "disputeOccurrence", summary = "Put an occurrence in dispute",
+            description = "Marks one occurrence IN_DISPUTE with the reason; it stays open.")
+    @ApiProblem(status = 404, when = "No obligation with this id visible to the caller, or no such occurrence of it.")
+    @ApiProblem(status = 409, when = "The occurrence is closed (fulfilled or waived).")
     @PostMapping("/{id}/occurrences/{occurrenceId}/dispute")
     ObligationView dispute(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody ReasonRequest request) {
         Obligation obligation = readable(id);
