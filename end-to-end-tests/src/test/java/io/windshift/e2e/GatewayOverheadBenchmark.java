@@ -150,6 +150,11 @@ class GatewayOverheadBenchmark {
                         r.p99Millis() / d.p99Millis());
             }
             long errors = rounds.values().stream().flatMap(List::stream).mapToLong(Result::errors).sum();
+            // The machine-readable line ./windshift bench reads (nginx figures are 0 when nginx is not installed).
+            System.out.println(String.format(java.util.Locale.ROOT, "BENCH-RESULT {\"benchmark\":\"gateway\",\"complete\":%b,\"figures\":"
+                    + "{\"direct_rps\":%.1f,\"direct_p99_ms\":%.2f,\"nginx_rps\":%.1f,\"nginx_p99_ms\":%.2f,\"gateway_rps\":%.1f,"
+                    + "\"gateway_p99_ms\":%.2f,\"errors\":%d}}", errors == 0 && n != null && !jfr, d.requestsPerSecond(), d.p99Millis(),
+                    n == null ? 0 : n.requestsPerSecond(), n == null ? 0 : n.p99Millis(), g.requestsPerSecond(), g.p99Millis(), errors));
             if (errors == 0 && !jfr) {
                 appendRow(d, n, g, rounds, seconds, clients, commit, machine, flagsMode, wrk ? "wrk" : "java");
             } else {

@@ -119,6 +119,10 @@ public final class ReorgAssessmentBenchmark {
                     (t2 - t1) / 1e9);
             System.out.printf("reorg of %d moved and %d departed: %d alliances affected in %.2f s (%.0f alliances/s); %d store commands, %.1f per alliance%n",
                     moved, departed, affected, (t4 - t3) / 1e9, affected / ((t4 - t3) / 1e9), commands, commands / (double) Math.max(1, affected));
+            // The machine-readable line ./windshift bench reads (the same shape as local-platform's BenchResult).
+            System.out.println(String.format(java.util.Locale.ROOT, "BENCH-RESULT {\"benchmark\":\"assessment\",\"complete\":%b,\"figures\":"
+                    + "{\"alliances\":%d,\"affected\":%d,\"assess_s\":%.3f,\"store_commands\":%d}}", affected > 0, alliances, affected,
+                    (t4 - t3) / 1e9, commands));
         } finally {
             context.close();
             mongo.shutdownNow();

@@ -177,6 +177,15 @@ public final class ReorgBenchmark {
                     notifications stored for the reorg: %d; last %.1f s after the accepted post
                     alliance-service RSS after the run: %d MB
                     """, impactCount, expected, toImpacts, changes / toImpacts, impactCount / toImpacts, notificationCount, toNotifications, rss);
+            boolean complete = failures.get() == 0 && impactCount >= expected && notificationCount > 0 && lastNotification != null;
+            BenchResult.print("reorg", complete, new java.util.LinkedHashMap<>(java.util.Map.of("alliances", (double) alliances, "people", (double) people,
+                    "changes", (double) changes, "last_impact_s", toImpacts, "last_notification_s", toNotifications,
+                    "notifications", (double) notificationCount, "rss_mb", (double) rss)));
+            if (!complete) {
+                System.out.println("incomplete run (" + failures.get() + " failed posts, " + impactCount + " of " + expected
+                        + " impacts, " + notificationCount + " notifications): no row written");
+                return;
+            }
             BenchReport.appendRow(results, "## alliance-service: reorg impact assessment",
                     List.of("date", "machine", "portfolio", "reorg", "alliances affected", "last impact stored", "last notification stored",
                             "notifications", "person changes/s", "alliance-service RSS", "command"),

@@ -36,7 +36,7 @@ public final class LocalStack {
     /** The local OpenID Connect provider, as the browser and the gateway reach it. */
     public static final String IDENTITY_URL = "http://localhost:" + IDENTITY_PORT;
     /** Quick start-up and a small footprint on a laptop (STACK.md). WINDSHIFT_JAVA_OPTS adds to them. */
-    static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+    public static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
             "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
 
     final Path root;

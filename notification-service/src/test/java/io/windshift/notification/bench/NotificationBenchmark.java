@@ -145,6 +145,10 @@ public final class NotificationBenchmark {
             System.out.printf("  Kafka ProducerPerformance on the same broker (1 KB, acks=all, not idempotent): %.0f records/s (service events/s = %.1f%% of it)%n",
                     reference, 100.0 * eventsPerSecond / reference);
             System.out.printf("  (total wall time until the last notification was seen: %.1f s)%n", Duration.between(start, done).toMillis() / 1000.0);
+            // The machine-readable line ./windshift bench reads (the same shape as local-platform's BenchResult).
+            System.out.println(String.format(java.util.Locale.ROOT, "BENCH-RESULT {\"benchmark\":\"notification\",\"complete\":%b,\"figures\":"
+                    + "{\"events\":%d,\"notifications\":%d,\"notifications_per_s\":%.1f,\"events_per_s\":%.1f,\"p50_ms\":%d,\"p99_ms\":%d,"
+                    + "\"producer_rps\":%.1f}}", latencies.size() == 2L * events, events, latencies.size(), perSecond, eventsPerSecond, p50, p99, reference));
             appendResult(events, rate, latencies.size(), perSecond, eventsPerSecond, p50, p99, reference);
         } finally {
             if (app != null) {
