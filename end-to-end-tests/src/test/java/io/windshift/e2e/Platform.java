@@ -30,7 +30,8 @@ final class Platform implements AutoCloseable {
             "gateway");
     private static final Path ROOT = Path.of(System.getProperty("windshift.root", "..")).toAbsolutePath().normalize();
     private static final String VERSION = System.getProperty("windshift.version", "0.1.0-SNAPSHOT");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Nine JVMs starting together on two cores: well past a minute when the machine is busy with anything else. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final Supervisor supervisor;
     private final Path logs;
