@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The console in a real browser (Debian's Chromium), through the gateway, on the whole platform: an alliance manager
  * sees a reorg's notification arrive live, completes one of its actions and sees the change's progress move, changes a
  * preference (a bad value first: the error appears next to its field), and another person sees none of the first
- * person's alliances. axe-core checks every page for serious and critical violations; each page's screenshot is
+ * person's alliances; a person signs out and the console asks for the password again; a wrong password leaves the
+ * console closed. Every browser signs in through the identity provider's sign-in page. axe-core checks every page (the
+ * provider's sign-in page and /signed-out included) for serious and critical violations; each page's screenshot is
  * written to docs/console/.
  */
 class ConsoleBrowserIT {
@@ -47,7 +48,9 @@ class ConsoleBrowserIT {
     static void startPlatformAndPortfolio() throws Exception {
         infrastructure = EmbeddedInfrastructure.start();
         tokens = new Tokens(Files.createTempDirectory("windshift-console-keys"));
-        platform = Platform.start("console", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(), tokens.publicKey());
+        // With the identity provider: every browser here signs in through its sign-in page with a password.
+        platform = Platform.startWithSignIn("console", infrastructure.kafkaBootstrap(), infrastructure.mongoUri(), tokens.publicKey(),
+                java.util.Map.of());
         String admin = tokens.person("p-admin", "ALLIANCE_ADMIN");
         StringBuilder hires = new StringBuilder("[");
         for (String person : new String[] {AM, LEAD, SPONSOR, CMO, OTHER_AM, OTHER_LEAD}) {
@@ -93,7 +96,7 @@ class ConsoleBrowserIT {
     @Test
     void anAllianceManagerSeesAReorgArriveLiveCompletesAnActionAndChangesAPreference() throws Exception {
         String reorg = "console-reorg-" + U;
-        try (ConsoleSession ana = ConsoleSession.open(platform.gateway(), tokens.person(AM, "ALLIANCE_MANAGER"))) {
+        try (ConsoleSession ana = ConsoleSession.open(platform.gateway(), AM, password(AM, "ALLIANCE_MANAGER"))) {
             // (1) The inbox, open and live; the keyboard starts at the skip link.
             ana.visit("/console/");
             assertThat(ana.text("h1")).isEqualTo("Inbox");
@@ -234,7 +237,7 @@ class ConsoleBrowserIT {
 
     @Test
     void anotherPersonSeesNoneOfTheFirstPersonsAlliances() throws Exception {
-        try (ConsoleSession omar = ConsoleSession.open(platform.gateway(), tokens.person(OTHER_AM, "ALLIANCE_MANAGER"))) {
+        try (ConsoleSession omar = ConsoleSession.open(platform.gateway(), OTHER_AM, password(OTHER_AM, "ALLIANCE_MANAGER"))) {
             omar.visit("/console/portfolio.html");
             omar.waitForText("#alliances", "Quiet licence " + U);
             assertThat(omar.text("#alliances")).doesNotContain("Helios oncology " + U).doesNotContain("Nova research " + U);
@@ -249,10 +252,57 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Disabled("PENDING the sign-in (issue 12): sign out through POST /logout, then every console page asks to sign in")
-    void signingOutMakesThePagesAskToSignIn() {
-        // With the gateway as backend-for-frontend: ConsoleSession.open signs in through the provider's page; this
-        // test clicks "Sign out" and expects the next page load to land on the provider's sign-in page.
+    void signingOutMakesThePagesAskToSignIn() throws Exception {
+        try (ConsoleSession lee = ConsoleSession.open(platform.gateway(), LEAD, password(LEAD, "ALLIANCE_MANAGER"))) {
+            lee.visit("/console/");
+            lee.waitForText("#who", "Person " + LEAD);
+            // The header's form: POST /logout with the XSRF-TOKEN cookie's raw value as _csrf.
+            lee.click("#who", "Sign out");
+            lee.waitForUrl(platform.gateway() + "/signed-out");
+            lee.waitFor(d -> d.findElement(By.tagName("h1")).isDisplayed());
+            lee.assertAccessible("signed out");
+            // An API call from the page's origin (the gateway's) is anonymous now.
+            Object status = ((org.openqa.selenium.JavascriptExecutor) lee.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/console/api/me', { credentials: 'same-origin' }).then(r => done(r.status)).catch(e => done(String(e)));
+                    """);
+            assertThat(status).isEqualTo(401L);
+            // The console asks for the password again: the provider's sign-in page, no console content.
+            lee.driver().get(platform.gateway() + "/console/");
+            lee.find("#password");
+            assertThat(lee.driver().getCurrentUrl()).startsWith(platform.identityProvider() + "/login");
+            assertThat(lee.all("#who")).isEmpty();
+            assertThat(lee.all("#inbox")).isEmpty();
+        }
+    }
+
+    @Test
+    void aWrongPasswordShowsTheProvidersErrorAndTheConsoleStaysClosed() throws Exception {
+        password(OTHER_LEAD, "ALLIANCE_MANAGER");
+        try (ConsoleSession olga = ConsoleSession.anonymous(platform.gateway())) {
+            // The provider's sign-in page, as a person not signed in sees it.
+            olga.driver().get(platform.gateway() + "/console/");
+            olga.find("#password");
+            assertThat(olga.driver().getCurrentUrl()).startsWith(platform.identityProvider() + "/login");
+            olga.assertAccessible("sign-in");
+            olga.screenshot(SCREENSHOTS.resolve("sign-in.png"));
+
+            olga.submitSignIn(OTHER_LEAD, "not-the-password");
+            olga.waitForUrl(platform.identityProvider() + "/login?error");
+            olga.waitForText("#login-error", "Wrong");
+            assertThat(olga.find("#password").getDomAttribute("aria-describedby")).isEqualTo("login-error");
+            olga.assertAccessible("sign-in (wrong password)");
+            // The console is still not reachable: its pages send the browser back to the sign-in page.
+            olga.driver().get(platform.gateway() + "/console/");
+            olga.find("#password");
+            assertThat(olga.driver().getCurrentUrl()).startsWith(platform.identityProvider() + "/login");
+            assertThat(olga.all("#inbox")).isEmpty();
+        }
+    }
+
+    /** Sets a fresh password for the person at the identity provider (name and e-mail as hired above). */
+    private static String password(String person, String role) {
+        return platform.signInPassword(person, "Person " + person, person + "@example.com", role);
     }
 
     private static boolean inboxHas(String person, String trigger) {

@@ -58,7 +58,7 @@ class ConsolePaintBenchmark {
                 pages.put("preferences", "/console/preferences.html");
                 pages.put("handover", "/console/handover.html?person=p-ana");
                 List<String> rows = new ArrayList<>();
-                try (ConsoleSession session = ConsoleSession.open(platform.gateway(), head)) {
+                try (ConsoleSession session = ConsoleSession.withBearer(platform.gateway(), head)) {
                     session.visit("/console/"); // warm-up: the gateway's and services' first requests
                     for (var page : pages.entrySet()) {
                         rows.add(row(page.getKey(), "demo (25 alliances)", measure(session, page.getValue(), null)));

@@ -28,10 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * One person's browser on the console: Debian's {@code chromium} driven through Debian's {@code chromedriver}
  * (a browser download fails on these machines), headless.
  *
- * <p>How the browser is signed in lives here only. Until the gateway's sign-in (OpenID Connect, session cookie)
- * lands, every request of the page, page loads and the EventSource included, carries the person's bearer token
- * through Chrome DevTools' {@code Network.setExtraHTTPHeaders}; the pages' JavaScript never sees it. With the real
- * sign-in, {@link #open} signs in through the provider's page instead.
+ * <p>How the browser is signed in lives here only: {@link #open} signs in through the identity provider's sign-in
+ * page with the person's password, as a person does (the gateway keeps the session; the page holds only the
+ * {@code WINDSHIFT_SESSION} and {@code XSRF-TOKEN} cookies). The paint benchmark, which runs without the provider,
+ * uses {@link #withBearer}.
  */
 final class ConsoleSession implements AutoCloseable {
 
@@ -47,17 +47,61 @@ final class ConsoleSession implements AutoCloseable {
         this.base = base;
     }
 
-    static ConsoleSession open(String gateway, String bearerToken) {
+    /**
+     * A fresh browser signed in as a person: it opens {@code <gateway>/console/}, is sent through the gateway's
+     * {@code /oauth2/authorization/windshift} to the provider's sign-in page, fills in the person id and password there and
+     * comes back to the console with the session cookie. {@code gateway} must use host {@code localhost}: the provider
+     * only returns to {@code http://localhost:<gateway port>}.
+     */
+    static ConsoleSession open(String gateway, String personId, String password) {
+        ConsoleSession session = anonymous(gateway);
+        try {
+            session.submitSignIn(personId, password);
+            session.waitForUrl(gateway + "/console/");
+            session.waitFor(d -> d.findElement(By.tagName("h1")).isDisplayed());
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /** A fresh browser that is not signed in. */
+    static ConsoleSession anonymous(String gateway) {
+        return new ConsoleSession(newDriver(), gateway);
+    }
+
+    /**
+     * A browser whose every request carries a bearer token (Chrome DevTools' {@code Network.setExtraHTTPHeaders}), for
+     * the paint benchmark, which starts its platform without the identity provider.
+     */
+    static ConsoleSession withBearer(String gateway, String bearerToken) {
+        ChromeDriver driver = newDriver();
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + bearerToken)));
+        return new ConsoleSession(driver, gateway);
+    }
+
+    /** Opens the console and, on the provider's sign-in page it is sent to, submits the person id and password. */
+    void submitSignIn(String personId, String password) {
+        driver.get(base + "/console/");
+        WebElement username = find("#username");
+        username.clear();
+        username.sendKeys(personId);
+        WebElement field = find("#password");
+        field.clear();
+        field.sendKeys(password);
+        click("form", "Sign in");
+    }
+
+    private static ChromeDriver newDriver() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000",
                 "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(executable("chromedriver", "/usr/bin/chromedriver")).toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + bearerToken)));
-        return new ConsoleSession(driver, gateway);
+        return new ChromeDriver(service, options);
     }
 
     /** The Debian package's binary; CI installs it with apt (.ci/run). */
@@ -77,6 +121,22 @@ final class ConsoleSession implements AutoCloseable {
     void visit(String path) {
         driver.get(base + path);
         waitFor(d -> d.findElement(By.tagName("h1")).isDisplayed());
+    }
+
+    /** Waits until the browser's address starts with {@code prefix}; on a timeout says where it is and what it shows. */
+    void waitForUrl(String prefix) {
+        try {
+            waitFor(d -> d.getCurrentUrl().startsWith(prefix) ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String body;
+            try {
+                body = driver.findElement(By.tagName("body")).getText();
+            } catch (RuntimeException unreadable) {
+                body = "(unreadable: " + unreadable + ")";
+            }
+            throw new AssertionError("expected an address starting with " + prefix + ", the browser is at " + driver.getCurrentUrl()
+                    + " showing: " + body.substring(0, Math.min(body.length(), 1000)), e);
+        }
     }
 
     WebDriver driver() {

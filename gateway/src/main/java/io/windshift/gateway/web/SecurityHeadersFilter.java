@@ -47,7 +47,10 @@ public class SecurityHeadersFilter implements WebFilter {
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
+            // Console pages: same-origin, not no-referrer. Under no-referrer Chromium sends "Origin: null" with a form POST
+            // (the header's sign-out form), which CORS processing refuses with 403; same-origin still sends no referrer
+            // to any other origin.
+            headers.set("Referrer-Policy", console ? "same-origin" : "no-referrer");
             headers.set("Content-Security-Policy", docs ? DOCS_CSP : console ? consoleCsp : API_CSP);
             if (!docs && !headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
