@@ -3,6 +3,7 @@ package io.windshift.local.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -30,11 +31,20 @@ final class ConsumerLag implements AutoCloseable {
         return lagByPartition(topics).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Per group and partition ("group/topic-n"), the end offset minus the committed offset. */
+    /**
+     * Per group and partition ("group/topic-n"), the end offset minus the committed offset, for the groups that have
+     * members: a group left behind by an earlier run or a stopped tool keeps its offsets but will never catch up.
+     */
     Map<String, Long> lagByPartition(Set<String> topics) throws Exception {
         Map<String, Long> result = new HashMap<>();
-        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+        List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId).toList();
+        Set<String> active = admin.describeConsumerGroups(groups).all().get().values().stream()
+                .filter(d -> !d.members().isEmpty()).map(d -> d.groupId()).collect(Collectors.toSet());
+        for (String group : groups) {
+            if (!active.contains(group)) {
+                continue;
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get().entrySet().stream()
                     .filter(e -> topics.contains(e.getKey().topic()) && e.getValue() != null)
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -45,7 +55,7 @@ final class ConsumerLag implements AutoCloseable {
             committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
             for (var entry : committed.entrySet()) {
-                result.put(group.groupId() + "/" + entry.getKey(), Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset()));
+                result.put(group + "/" + entry.getKey(), Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset()));
             }
         }
         return result;
@@ -66,11 +76,21 @@ final class ConsumerLag implements AutoCloseable {
                 return Duration.between(start, Instant.now());
             }
             if (Duration.between(start, Instant.now()).compareTo(atMost) > 0) {
-                throw new IllegalStateException("consumers still behind after " + atMost);
+                throw new IllegalStateException("consumers still behind after " + atMost + ": " + behind(now));
+            }
+            long waited = Duration.between(start, Instant.now()).toSeconds();
+            if (waited > 0 && waited % 30 == 0) {
+                System.out.printf("waiting for the consumers (%d s): %s%n", waited, behind(now));
             }
             previous = now;
             Thread.sleep(1000);
         }
+    }
+
+    /** The ten partitions furthest behind, for a progress line. */
+    private static String behind(Map<String, Long> lag) {
+        return lag.entrySet().stream().filter(e -> e.getValue() > 1).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class ChaosMain {
             # Reliability: chaos runs
 
             `./windshift chaos` runs a stream of accepted events (hires, alliances registered with a team, role
-            assignments, obligations, transfers, departures, invoice payments) against the platform of `./windshift up`
+            assignments, obligations, transfers, departures, invoice payments, manager changes, a rescind, reorgs) against the platform of `./windshift up`
             while it injects faults in turn through the launcher and signals: kill -9 of every service instance, of
             the broker and of the store; the store frozen with SIGSTOP for 5 s; a second notification-service instance
             started and stopped (two rebalances); garbage records on every topic; notification-service's offsets moved
@@ -127,7 +127,11 @@ public final class ChaosMain {
                                 String.format("%.1f min", took.toMillis() / 60000.0), "`./windshift chaos --events " + events + "`"));
                 System.out.println("figures appended to " + results);
             }
-            System.exit(verdict.clean() && stream.failedUnits.get() == 0 ? 0 : 1);
+            long incomplete = faults.injected.stream().filter(f -> !f.complete()).count();
+            if (incomplete > 0) {
+                System.out.println("RESULT: FAILED, " + incomplete + " fault(s) not injected or not recovered from (see above)");
+            }
+            System.exit(verdict.clean() && stream.failedUnits.get() == 0 && incomplete == 0 ? 0 : 1);
         }
     }
 

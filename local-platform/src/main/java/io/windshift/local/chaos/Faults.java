@@ -39,6 +39,11 @@ final class Faults {
 
     /** What was injected, when, and how long the platform took to be whole again. */
     record Injected(String name, Instant at, Duration recovered, String note) {
+        /** False when the fault could not be injected or the platform was not whole again within the bound. */
+        boolean complete() {
+            return !(note.startsWith("failed") || note.contains("not replaced") || note.contains("never became ready")
+                    || note.contains("not all ready"));
+        }
     }
 
     private final LauncherClient launcher;

@@ -73,6 +73,19 @@ final class Observer implements AutoCloseable {
                 Document m = found.get(u.m);
                 u.departed.observed.set(m != null && "DEPARTED".equals(String.valueOf(m.get("status"))) ? 1 : 0);
             }
+            if (u.managerChanged != null) {
+                Document l2 = found.get(u.l2);
+                u.managerChanged.observed.set(l2 != null && u.f.equals(l2.getString("managerId")) ? 1 : 0);
+            }
+            if (u.changeRescinded != null) {
+                Document f = found.get(u.f);
+                u.changeRescinded.observed.set(f != null && u.originalManager.equals(f.getString("managerId")) ? 1 : 0);
+            }
+            if (u.reorganised != null) {
+                Document l1 = found.get(u.l1);
+                u.reorganised.observed.set(l1 != null && u.reorgOrgUnit.equals(l1.getString("orgUnitId"))
+                        && u.f.equals(l1.getString("managerId")) ? 1 : 0);
+            }
             if (u.registeredAlliance != null) {
                 Document alliance = getJson("/api/v1/alliances/" + u.allianceId, admin);
                 u.registeredAlliance.observed.set(alliance == null ? 0 : 1);
@@ -112,7 +125,7 @@ final class Observer implements AutoCloseable {
     static List<Ledger.Effect> effectsOf(Stream.Unit u) {
         List<Ledger.Effect> all = new ArrayList<>(u.hired.values());
         for (Ledger.Effect e : new Ledger.Effect[] {u.registeredAlliance, u.assignedLead, u.registeredObligation, u.transferred, u.departed,
-                u.vacated, u.leadNotified, u.leadEmailed, u.paid}) {
+                u.vacated, u.leadNotified, u.leadEmailed, u.paid, u.managerChanged, u.changeRescinded, u.reorganised}) {
             if (e != null) {
                 all.add(e);
             }

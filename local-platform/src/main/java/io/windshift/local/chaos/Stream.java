@@ -20,16 +20,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The traffic of a chaos run, in units of ten accepted events, each unit on its own alliance and people:
+ * The traffic of a chaos run, in units of fourteen accepted events, each unit on its own alliance and people:
  * four hires (lead L1, next lead L2, alliance manager M, finance lead F), the alliance registered through the
  * API (STRATEGIC, team L1/M/F), a role assignment (PARTNERSHIP_LEAD to L2), a milestone payment obligation
- * owned by F, a transfer of L2, the departure of M, and finance's "invoice paid" for the obligation. Each
+ * owned by F, a transfer of L2, the departure of M, finance's "invoice paid" for the obligation, a manager
+ * change of L2 (kept), a manager change of F and its rescind (F's manager is put back), and a reorg that moves
+ * L1 (who no longer holds a role) to a new org unit under F. Each
  * accepted step writes its expected effects into the {@link Ledger}; a unit's steps run in order, units run
  * side by side.
  */
 final class Stream {
 
-    static final int EVENTS_PER_UNIT = 10;
+    static final int EVENTS_PER_UNIT = 14;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     /** One unit's identifiers, filled in as its steps are accepted. */
@@ -44,6 +46,12 @@ final class Stream {
         final String transferId;
         final String paymentId;
         final String invoiceId;
+        final String managerChangeId;
+        final String rescindedChangeId;
+        final String rescindId;
+        final String reorgId;
+        final String originalManager;
+        final String reorgOrgUnit;
         volatile String allianceId;
         volatile String obligationId;
         volatile boolean complete;
@@ -58,6 +66,9 @@ final class Stream {
         volatile Ledger.Effect leadEmailed;
         volatile Ledger.Forbidden replacedLeadNotified;
         volatile Ledger.Effect paid;
+        volatile Ledger.Effect managerChanged;
+        volatile Ledger.Effect changeRescinded;
+        volatile Ledger.Effect reorganised;
 
         Unit(String run, int n) {
             this.n = n;
@@ -71,6 +82,12 @@ final class Stream {
             transferId = p + "-transfer";
             paymentId = p + "-paid";
             invoiceId = "inv-" + p;
+            managerChangeId = p + "-manager";
+            rescindedChangeId = p + "-manager-mistake";
+            rescindId = p + "-rescind";
+            reorgId = p + "-reorg";
+            originalManager = run + "-mgr";
+            reorgOrgUnit = "ou-" + run + "-reorg-" + (n % 5);
         }
     }
 
@@ -203,6 +220,39 @@ final class Stream {
                 .formatted(u.paymentId, u.invoiceId, u.obligationId, Instant.now()), giveUpAt);
         ledger.accepted(u.paymentId, "payment", u.obligationId);
         u.paid = ledger.expect(u.paymentId, "payment " + u.invoiceId + " closes the occurrence of " + u.obligationId + " once");
+
+        // 8. the new lead reports to the finance lead from now on
+        post("/api/v1/hr/events", workday, "application/cloudevents+json", managerChange(u.managerChangeId, u.l2, u.originalManager, u.f, today),
+                giveUpAt);
+        ledger.accepted(u.managerChangeId, "manager change", u.l2);
+        u.managerChanged = ledger.expect(u.managerChangeId, "manager of " + u.l2 + " is " + u.f);
+
+        // 9. a manager change sent by mistake, then rescinded: the finance lead's manager is put back
+        post("/api/v1/hr/events", workday, "application/cloudevents+json", managerChange(u.rescindedChangeId, u.f, u.originalManager, u.l1, today),
+                giveUpAt);
+        ledger.accepted(u.rescindedChangeId, "manager change", u.f);
+        post("/api/v1/hr/events", workday, "application/cloudevents+json", """
+                {"specversion":"1.0","id":"%s","source":"/chaos","type":"hr.event.rescinded","data":{"rescindedEventId":"%s"}}"""
+                .formatted(u.rescindId, u.rescindedChangeId), giveUpAt);
+        ledger.accepted(u.rescindId, "rescind", u.f);
+        u.changeRescinded = ledger.expect(u.rescindId, "rescind of " + u.rescindedChangeId + ": manager of " + u.f + " is " + u.originalManager
+                + " again");
+
+        // 10. a reorg moves the replaced lead, who holds no role any more, under the finance lead
+        post("/api/v1/hr/events", workday, "application/cloudevents+json", """
+                {"specversion":"1.0","id":"%s","source":"/chaos","type":"hr.org.reorganized",
+                 "data":{"reorgId":"%s","name":"Chaos reorg %d","effectiveDate":"%s",
+                         "movedWorkers":[{"personId":"%s","toOrgUnitId":"%s","newManagerId":"%s"}],"departedWorkers":[]}}"""
+                .formatted(u.reorgId, u.reorgId, u.n, today, u.l1, u.reorgOrgUnit, u.f), giveUpAt);
+        ledger.accepted(u.reorgId, "reorg", u.l1);
+        u.reorganised = ledger.expect(u.reorgId, "reorg moves " + u.l1 + " to " + u.reorgOrgUnit + " under " + u.f);
+    }
+
+    private static String managerChange(String id, String person, String oldManager, String newManager, String date) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/chaos","type":"hr.worker.manager-changed",
+                 "data":{"personId":"%s","oldManagerId":"%s","newManagerId":"%s","effectiveDate":"%s"}}"""
+                .formatted(id, person, oldManager, newManager, date);
     }
 
     private String post(String path, String token, String contentType, String body, Instant giveUpAt) {

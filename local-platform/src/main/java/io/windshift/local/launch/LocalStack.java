@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The local platform as {@code ./windshift up} runs it: Kafka (KRaft), the H2-backed Mongo-wire store, GreenMail
  * and the four Spring Boot services, from the repository's build output, with state under {@code .windshift/}.
  * Ports: gateway 8080, services 8081..8083 (instance N at +10·(N−1)), identity provider 8084, Kafka 9092/9093, store 27017,
- * SMTP 3025.
+ * SMTP 3025. {@code WINDSHIFT_PORT_OFFSET} shifts every port and {@code WINDSHIFT_STATE_DIR} moves the state, so a second
+ * platform (the chaos test inside {@code ./windshift test}) can run next to the developer's.
  */
 public final class LocalStack {
 
@@ -33,8 +34,6 @@ public final class LocalStack {
     static final int MAIL_API_PORT = 8025;
     static final int GATEWAY_PORT = 8080;
     static final int IDENTITY_PORT = 8084;
-    /** The local OpenID Connect provider, as the browser and the gateway reach it. */
-    public static final String IDENTITY_URL = "http://localhost:" + IDENTITY_PORT;
     /** Quick start-up and a small footprint on a laptop (STACK.md). WINDSHIFT_JAVA_OPTS adds to them. */
     public static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
             "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
@@ -50,11 +49,17 @@ public final class LocalStack {
     final String java;
     final Map<String, String> env;
     final Duration startTimeout;
+    final int portOffset;
 
     public LocalStack(Path root, Map<String, String> env) {
         this.root = root;
         this.env = env;
-        this.state = root.resolve(".windshift");
+        this.portOffset = Integer.parseInt(env.getOrDefault("WINDSHIFT_PORT_OFFSET", "0").strip());
+        if (portOffset < 0 || portOffset > 40_000) {
+            throw new IllegalArgumentException("WINDSHIFT_PORT_OFFSET must be between 0 and 40000, got " + portOffset);
+        }
+        String stateDir = env.getOrDefault("WINDSHIFT_STATE_DIR", "").strip();
+        this.state = stateDir.isEmpty() ? root.resolve(".windshift") : root.resolve(stateDir);
         this.data = state.resolve("data");
         this.logs = state.resolve("logs");
         this.run = state.resolve("run");
@@ -73,6 +78,20 @@ public final class LocalStack {
         return logs;
     }
 
+    /** A local port of the platform: its default plus {@code WINDSHIFT_PORT_OFFSET}. */
+    int port(int defaultPort) {
+        return defaultPort + portOffset;
+    }
+
+    /** The local OpenID Connect provider, as the browser and the gateway reach it. */
+    public String identityUrl() {
+        return "http://localhost:" + port(IDENTITY_PORT);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + port(GATEWAY_PORT);
+    }
+
     public Optional<String> externalKafka() {
         return Optional.ofNullable(env.get("KAFKA_BOOTSTRAP_SERVERS")).filter(s -> !s.isBlank());
     }
@@ -86,11 +105,11 @@ public final class LocalStack {
     }
 
     String kafkaBootstrap() {
-        return externalKafka().orElse("localhost:" + KAFKA_PORT);
+        return externalKafka().orElse("localhost:" + port(KAFKA_PORT));
     }
 
     String mongoUri() {
-        return externalMongo().orElse("mongodb://localhost:" + MONGO_PORT);
+        return externalMongo().orElse("mongodb://localhost:" + port(MONGO_PORT));
     }
 
     /** Registers every component the local platform runs (external infrastructure is left out). */
@@ -99,17 +118,17 @@ public final class LocalStack {
             supervisor.register(kafka());
         }
         if (externalMongo().isEmpty()) {
-            supervisor.register(new Component("mongo", MONGO_PORT, false, port -> new Component.Launch(List.of(java,
+            supervisor.register(new Component("mongo", port(MONGO_PORT), false, port -> new Component.Launch(List.of(java,
                     "-Xmx1g", "-XX:+UseSerialGC", "-cp", lib("local-platform/target/classes") + ":" + lib("local-platform/target/lib/*"),
                     "io.windshift.local.LocalMongoServer", "--port", Integer.toString(port),
                     "--file", data.resolve("mongo/windshift.mv").toString()), Map.of(), root),
                     Probes.portAndLog("ready on port"), startTimeout));
         }
         if (externalMail().isEmpty()) {
-            supervisor.register(new Component("mail", MAIL_PORT, false, port -> new Component.Launch(List.of(java,
-                    "-Xmx64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dgreenmail.setup.test.smtp",
+            supervisor.register(new Component("mail", port(MAIL_PORT), false, port -> new Component.Launch(List.of(java,
+                    "-Xmx64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dgreenmail.smtp.port=" + port(MAIL_PORT),
                     "-Dgreenmail.hostname=127.0.0.1", "-Dgreenmail.auth.disabled", "-Dgreenmail.api.hostname=127.0.0.1",
-                    "-Dgreenmail.api.port=" + MAIL_API_PORT, "-jar", lib("local-platform/target/greenmail/greenmail-standalone.jar")),
+                    "-Dgreenmail.api.port=" + port(MAIL_API_PORT), "-jar", lib("local-platform/target/greenmail/greenmail-standalone.jar")),
                     Map.of(), root), Probes.port(), startTimeout));
         }
         for (String name : SERVICES) {
@@ -122,13 +141,13 @@ public final class LocalStack {
         Path lib = root.resolve("local-kafka/target/lib");
         Path config = root.resolve("local-kafka/src/main/config");
         String log4j = "-Dlog4j2.configurationFile=" + config.resolve("log4j2.properties");
-        return new Component("kafka", KAFKA_PORT, false, port -> {
+        return new Component("kafka", port(KAFKA_PORT), false, port -> {
             try {
                 Files.createDirectories(dir.resolve("logs"));
                 String properties = Files.readString(config.resolve("server.properties"))
                         .replace("@LOG_DIRS@", dir.resolve("logs").toString())
                         .replace("@KAFKA_PORT@", Integer.toString(port))
-                        .replace("@CONTROLLER_PORT@", Integer.toString(KAFKA_CONTROLLER_PORT));
+                        .replace("@CONTROLLER_PORT@", Integer.toString(port(KAFKA_CONTROLLER_PORT)));
                 Files.writeString(dir.resolve("server.properties"), properties);
                 if (!Files.exists(dir.resolve("logs/meta.properties"))) {
                     format(dir, lib, log4j);
@@ -163,11 +182,11 @@ public final class LocalStack {
 
     private Component service(String name, Supervisor supervisor) {
         int basePort = switch (name) {
-            case "gateway" -> GATEWAY_PORT;
-            case "identity-provider" -> IDENTITY_PORT;
-            case "alliance-service" -> 8081;
-            case "obligation-service" -> 8082;
-            default -> 8083;
+            case "gateway" -> port(GATEWAY_PORT);
+            case "identity-provider" -> port(IDENTITY_PORT);
+            case "alliance-service" -> port(8081);
+            case "obligation-service" -> port(8082);
+            default -> port(8083);
         };
         return new Component(name, basePort, true, port -> {
             ServiceJars.Prepared jar = ServiceJars.prepare(this, name);
@@ -186,8 +205,8 @@ public final class LocalStack {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=local",
                 "--windshift.security.jwt.public-key-location=file:" + keys.resolve("jwt-public.pem")));
         if (name.equals("identity-provider")) {
-            args.addAll(identityProviderArgs(IDENTITY_URL, keys, state.resolve("identity"),
-                    List.of("http://localhost:" + GATEWAY_PORT, "http://127.0.0.1:" + GATEWAY_PORT)));
+            args.addAll(identityProviderArgs(identityUrl(), keys, state.resolve("identity"),
+                    List.of(gatewayUrl(), "http://127.0.0.1:" + port(GATEWAY_PORT))));
         }
         return args;
     }
@@ -224,17 +243,17 @@ public final class LocalStack {
         result.put("MONGODB_URI", mongoUri());
         if (name.equals("notification-service")) {
             result.put("SPRING_MAIL_HOST", env.getOrDefault("SPRING_MAIL_HOST", "127.0.0.1"));
-            result.put("SPRING_MAIL_PORT", env.getOrDefault("SPRING_MAIL_PORT", Integer.toString(MAIL_PORT)));
+            result.put("SPRING_MAIL_PORT", env.getOrDefault("SPRING_MAIL_PORT", Integer.toString(port(MAIL_PORT))));
             result.put("WINDSHIFT_WEBHOOK_SECRET", webhookSecret());
             result.put("WINDSHIFT_HEADS_OF_ALLIANCE_MANAGEMENT", env.getOrDefault("WINDSHIFT_HEADS_OF_ALLIANCE_MANAGEMENT", "p-head"));
         }
         if (name.equals("gateway")) {
             // The gateway balances across the instances the launcher lists; these are the fallbacks.
             result.put("WINDSHIFT_GATEWAY_INSTANCE_LIST", supervisor.instanceList().toString());
-            result.put("ALLIANCE_SERVICE_URI", "http://localhost:8081");
-            result.put("OBLIGATION_SERVICE_URI", "http://localhost:8082");
-            result.put("NOTIFICATION_SERVICE_URI", "http://localhost:8083");
-            result.putAll(gatewayLoginEnv(IDENTITY_URL, keys));
+            result.put("ALLIANCE_SERVICE_URI", "http://localhost:" + port(8081));
+            result.put("OBLIGATION_SERVICE_URI", "http://localhost:" + port(8082));
+            result.put("NOTIFICATION_SERVICE_URI", "http://localhost:" + port(8083));
+            result.putAll(gatewayLoginEnv(identityUrl(), keys));
         }
         return result;
     }
