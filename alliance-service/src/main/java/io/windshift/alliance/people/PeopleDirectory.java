@@ -75,6 +75,10 @@ public class PeopleDirectory {
     public void hired(String personId, String name, String email, String orgUnitId, String managerId, LocalDate effective, String eventId) {
         Person existing = find(personId).orElse(null);
         names.put(personId, existing == null ? null : existing.name(), existing != null, name);
+        if (existing != null && existing.unannounced()) {
+            mongo.save(existing.completedBy(name, email, orgUnitId, managerId, effective));
+            return;
+        }
         List<Person.Before> history = existing == null ? List.of()
                 : existing.changedBy(eventId, orgUnitId, managerId, PersonStatus.ACTIVE, effective).changes();
         mongo.save(new Person(personId, name, email, orgUnitId, managerId, PersonStatus.ACTIVE, effective, eventId, history));

@@ -33,6 +33,20 @@ public record Person(@Id String personId, String name, String email, String orgU
         return new Person(personId, name, email, newOrgUnitId, newManagerId, newStatus, effective, eventId, kept);
     }
 
+    /** Known only from changes applied before their hire (a reorg or departure on another partition). */
+    boolean unannounced() {
+        return name == null && email == null;
+    }
+
+    /**
+     * A hire that arrives after changes which were applied before it: HR sent the hire first, so it only completes
+     * who the person is; the org unit, manager and status those later changes set stay.
+     */
+    Person completedBy(String hiredName, String hiredEmail, String hiredOrgUnitId, String hiredManagerId, LocalDate effective) {
+        return new Person(personId, hiredName, hiredEmail, orgUnitId == null ? hiredOrgUnitId : orgUnitId,
+                managerId == null ? hiredManagerId : managerId, status, effectiveDate == null ? effective : effectiveDate, lastEventId, changes);
+    }
+
     /** Puts back what {@code eventId} changed, if this person still remembers it. */
     Person withoutChange(String eventId) {
         Before before = changes.stream().filter(b -> b.eventId().equals(eventId)).findFirst().orElse(null);

@@ -164,6 +164,19 @@ class HrEventsIT extends AllianceServiceIntegrationTest {
             assertThat(directory.find(leaver).orElseThrow().orgUnitId()).isEqualTo("ou-onc");
             assertThat(directory.find(unannounced).orElseThrow().orgUnitId()).isEqualTo("ou-com");
         });
+        // The hire of the person the reorg moved before HR's hire was applied (another partition, found by the chaos run):
+        // it completes the person and does not move them back.
+        postHr("""
+                {"specversion":"1.0","id":"hr-%s","source":"/workday","type":"hr.worker.hired",
+                 "data":{"personId":"%s","name":"Late Hire","email":"late@example.com","orgUnitId":"ou-start","managerId":"p-old","effectiveDate":"2026-11-01"}}
+                """.formatted(UUID.randomUUID(), unannounced));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Person late = directory.find(unannounced).orElseThrow();
+            assertThat(late.name()).isEqualTo("Late Hire");
+            assertThat(late.orgUnitId()).isEqualTo("ou-com");
+            assertThat(late.managerId()).isEqualTo("p-old");
+            assertThat(late.status()).isEqualTo(PersonStatus.ACTIVE);
+        });
 
         postHr("""
                 {"specversion":"1.0","id":"hr-%s","source":"/workday","type":"hr.event.rescinded","data":{"rescindedEventId":"%s"}}

@@ -13,7 +13,17 @@ public class WorkforceUpdates {
         this.workforce = workforce;
     }
 
-    public void put(Worker worker) {
+    /**
+     * A hire. If changes for the person were applied before it (a reorg or departure travels on another partition
+     * than the hire), HR sent the hire first: it only adds the name, and the manager and departure stay.
+     */
+    public void hired(Worker worker) {
+        Worker current = workforce.find(worker.personId()).orElse(null);
+        if (current != null && current.name() == null) {
+            workforce.save(new Worker(current.personId(), worker.name(), current.managerId() == null ? worker.managerId() : current.managerId(),
+                    current.departed(), current.lastEventId()));
+            return;
+        }
         workforce.save(worker);
     }
 

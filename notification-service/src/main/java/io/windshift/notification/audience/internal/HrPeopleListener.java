@@ -38,7 +38,14 @@ class HrPeopleListener {
         switch (event.knownType().orElse(null)) {
             case HR_WORKER_HIRED -> {
                 WorkerHired hired = event.dataAs(WorkerHired.class);
-                mongo.save(new KnownPerson(hired.personId(), hired.name(), hired.email(), hired.managerId(), false));
+                KnownPerson earlier = mongo.findById(hired.personId(), KnownPerson.class);
+                if (earlier != null && earlier.name() == null && earlier.email() == null) {
+                    // changes applied before the hire (another partition): the hire only says who and where to write
+                    mongo.save(new KnownPerson(earlier.personId(), hired.name(), hired.email(),
+                            earlier.managerId() == null ? hired.managerId() : earlier.managerId(), earlier.departed(), earlier.departedBy()));
+                } else {
+                    mongo.save(new KnownPerson(hired.personId(), hired.name(), hired.email(), hired.managerId(), false));
+                }
             }
             case HR_WORKER_TERMINATED -> update(event.dataAs(WorkerTerminated.class).personId(),
                     p -> new KnownPerson(p.personId(), p.name(), p.email(), p.managerId(), true, event.id()));

@@ -41,7 +41,7 @@ class WorkforceListener {
         switch (event.knownType().orElse(null)) {
             case HR_WORKER_HIRED -> {
                 WorkerHired hired = event.dataAs(WorkerHired.class);
-                updates.put(new Worker(hired.personId(), hired.name(), hired.managerId(), false, id));
+                updates.hired(new Worker(hired.personId(), hired.name(), hired.managerId(), false, id));
             }
             case HR_WORKER_TERMINATED -> {
                 String personId = event.dataAs(WorkerTerminated.class).personId();
