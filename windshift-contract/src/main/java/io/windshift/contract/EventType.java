@@ -13,6 +13,7 @@ import io.windshift.contract.alliance.RoleVacated;
 import io.windshift.contract.finance.InvoiceApproved;
 import io.windshift.contract.finance.InvoiceCanceled;
 import io.windshift.contract.finance.InvoicePaid;
+import io.windshift.contract.finance.PaymentReported;
 import io.windshift.contract.notification.DeliveryStatus;
 import io.windshift.contract.obligation.MilestoneDue;
 import io.windshift.contract.obligation.ObligationOverdue;
@@ -70,6 +71,8 @@ public enum EventType {
     FINANCE_INVOICE_PAID("finance.invoice.paid", 1, Topics.FINANCE, InvoicePaid.class),
     FINANCE_INVOICE_APPROVED("finance.invoice.approved", 1, Topics.FINANCE, InvoiceApproved.class),
     FINANCE_INVOICE_CANCELED("finance.invoice.canceled", 1, Topics.FINANCE, InvoiceCanceled.class),
+    FINANCE_PAYMENT_RECEIVED("finance.payment.received", 1, Topics.FINANCE, PaymentReported.class),
+    FINANCE_PAYMENT_SENT("finance.payment.sent", 1, Topics.FINANCE, PaymentReported.class),
 
     NOTIFICATION_DELIVERY_STATUS("notification.delivery-status", 1, Topics.NOTIFICATION, DeliveryStatus.class);
 

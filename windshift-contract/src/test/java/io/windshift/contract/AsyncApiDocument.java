@@ -29,7 +29,7 @@ final class AsyncApiDocument {
             Topics.HR, "person id, org unit id or reorg id of the change",
             Topics.ALLIANCE, "alliance id: all events of one alliance stay in order",
             Topics.OBLIGATION, "obligation id",
-            Topics.FINANCE, "obligation id the invoice settles",
+            Topics.FINANCE, "obligation id the event settles, else the reference, invoice id or agreement it names",
             Topics.NOTIFICATION, "notification id");
     private static final Map<String, String> TOPIC_PRODUCERS = Map.of(
             Topics.HR, "alliance-service (HR intake, published when each change takes effect)",
@@ -52,7 +52,7 @@ final class AsyncApiDocument {
         line(0, "asyncapi: 3.0.0");
         line(0, "info:");
         line(1, "title: Windshift events");
-        line(1, "version: 1.2.0");
+        line(1, "version: 1.3.0");
         line(1, "description: >-");
         line(2, "Every event Windshift publishes on Kafka, as CloudEvents 1.0 in structured JSON mode.");
         line(2, "Type names are versioned: version 1 uses the plain name (a `.v1` suffix is accepted as an alias),");

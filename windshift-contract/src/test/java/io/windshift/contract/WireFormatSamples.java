@@ -106,7 +106,11 @@ final class WireFormatSamples {
             Map.entry(EventType.ALLIANCE_ROLE_ASSIGNED, new RoleAssigned("al-7", "EXECUTIVE_SPONSOR", "p-0200", "p-0199", "evt-9", 3)),
             Map.entry(EventType.ALLIANCE_ROLE_VACATED, new RoleVacated("al-7", "Helios oncology", "STRATEGIC", "LATE",
                     "ALLIANCE_MANAGER", "p-1001", "TERMINATED", DAY, "hr-evt-41", 4)),
-            Map.entry(EventType.FINANCE_INVOICE_PAID, new InvoicePaid("inv-88", "ob-12", new BigDecimal("2500000.00"), "USD", TIME)));
+            Map.entry(EventType.FINANCE_INVOICE_PAID, new InvoicePaid("inv-88", "ob-12", new BigDecimal("2500000.00"), "USD", TIME)),
+            Map.entry(EventType.FINANCE_PAYMENT_RECEIVED, new io.windshift.contract.finance.PaymentReported("pay-2026-4411", "PO-4711", null, null,
+                    null, null, null, new BigDecimal("2500000.00"), "USD", TIME)),
+            Map.entry(EventType.FINANCE_PAYMENT_SENT, new io.windshift.contract.finance.PaymentReported("pay-2026-4412", null, null, null,
+                    "agr-helios-2024", "First patient dosed in phase 3", null, new BigDecimal("750000.00"), "EUR", TIME)));
 
     static CloudEvent sample(EventType type) {
         return CloudEvent.of("evt-" + type.wireName(), type, "/windshift/test", "subject-1", TIME, PAYLOADS.get(type),

@@ -2,6 +2,7 @@ package io.windshift.obligation.finance;
 
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.Topics;
+import io.windshift.contract.finance.FinanceKeys;
 import io.windshift.messaging.publish.IntakePublisher;
 import io.windshift.messaging.publish.EventPublisher.Outgoing;
 import io.windshift.messaging.trace.TraceContext;
@@ -32,15 +33,32 @@ public class FinanceEventIntake {
     }
 
     public List<String> accept(String body) {
-        List<CloudEvent> events = CloudEventRequest.parse(body, Topics.FINANCE, "a finance", validator, CloudEventRequest.PayloadRule.NONE);
+        List<CloudEvent> events = CloudEventRequest.parse(body, Topics.FINANCE, "a finance", validator, FinanceEventIntake::namesWhatItSettles);
         String traceparent = trace.currentTraceparent();
         List<Outgoing> outgoing = events.stream().map(e -> new Outgoing(Topics.FINANCE, keyOf(e), e.withTraceparent(traceparent))).toList();
         publisher.publishAtomically(outgoing);
         return events.stream().map(CloudEvent::id).toList();
     }
 
-    /** Every finance event names its obligation: one obligation's payments stay in order. */
+    /** A finance event must say what it settles, by one of the keys the ledger matches on. */
+    static void namesWhatItSettles(Object payload, String prefix, List<io.windshift.service.web.InvalidRequestException.FieldProblem> problems) {
+        if (payload instanceof FinanceKeys keys && !keys.namesWhatItSettles()) {
+            problems.add(new io.windshift.service.web.InvalidRequestException.FieldProblem(prefix + "data.reference",
+                    "name what the event settles: reference, invoiceId, obligationId, or agreementId with milestone or clauseRef"));
+        }
+    }
+
+    /**
+     * Keyed by the obligation id when the event names it, so one obligation's events stay in order; else by the reference,
+     * invoice id, agreement or payment id it names.
+     */
     static String keyOf(CloudEvent event) {
-        return event.data().get("obligationId").asString();
+        for (String field : List.of("obligationId", "reference", "invoiceId", "agreementId", "paymentId")) {
+            var value = event.data().get(field);
+            if (value != null && value.isString() && !value.asString().isBlank()) {
+                return value.asString().strip();
+            }
+        }
+        return event.id();
     }
 }

@@ -22,15 +22,25 @@ public record UnmatchedFinanceEvent(
         String detail,
         Instant receivedAt,
         String envelope,
-        Resolution resolution) {
+        Resolution resolution,
+        String reference) {
 
     /** How finance resolved it by hand: the occurrence it was linked to, by whom, when. Null while unresolved. */
     public record Resolution(String obligationId, String occurrenceId, String by, Instant at) {
     }
 
     UnmatchedFinanceEvent resolved(Resolution how) {
-        return new UnmatchedFinanceEvent(eventId, type, invoiceId, obligationId, amount, currency, reason, detail, receivedAt, envelope, how);
+        return new UnmatchedFinanceEvent(eventId, type, invoiceId, obligationId, amount, currency, reason, detail, receivedAt, envelope, how, reference);
     }
 
-    public enum Reason { UNKNOWN_OBLIGATION, NOT_A_PAYMENT_OBLIGATION, CURRENCY_MISMATCH, AMOUNT_MISMATCH, NO_OPEN_OCCURRENCE, UNKNOWN_INVOICE }
+    /**
+     * Why it fits nothing. DUPLICATE_PAYMENT: a payment id applied before, or a payment for an occurrence already closed;
+     * DIRECTION_MISMATCH: a receipt for what we owe, or a payment out for what the partner owes; AMBIGUOUS_MATCH: the
+     * agreement's milestone or clause names several obligations in that currency; INVOICE_ALREADY_PAID: a cancellation
+     * of an invoice already paid.
+     */
+    public enum Reason {
+        UNKNOWN_OBLIGATION, NOT_A_PAYMENT_OBLIGATION, CURRENCY_MISMATCH, AMOUNT_MISMATCH, NO_OPEN_OCCURRENCE, UNKNOWN_INVOICE,
+        UNKNOWN_REFERENCE, AMBIGUOUS_MATCH, DIRECTION_MISMATCH, DUPLICATE_PAYMENT, INVOICE_ALREADY_PAID
+    }
 }

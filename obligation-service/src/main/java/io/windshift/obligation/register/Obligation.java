@@ -49,6 +49,8 @@ public class Obligation implements OutboxAggregate {
     /** The alliance impact action this obligation tracks (partner notices), or null. */
     private ActionLink link;
     private int occurrenceCount;
+    /** The finance system's keys for it (invoice numbers, purchase orders, milestone references); see {@link ReferenceIndex}. */
+    private List<ExternalReference> references = new ArrayList<>();
     /**
      * What the occurrences add up to, kept here so that lists filter and page in the store (see
      * {@link ObligationStatus}): the state of the current occurrence (the earliest one still open or in
@@ -93,6 +95,7 @@ public class Obligation implements OutboxAggregate {
         o.schedule = terms.schedule();
         o.sourceEventId = sourceEventId;
         o.link = link;
+        o.references = new ArrayList<>(terms.references());
         o.createdAt = now;
         o.history.add(new AuditEntry(now, by, "REGISTERED", terms.type() + " " + terms.title()));
         List<Occurrence> occurrences = new ArrayList<>();
@@ -156,6 +159,20 @@ public class Obligation implements OutboxAggregate {
         String eventId = EventIds.random();
         OwnerAssigned assigned = new OwnerAssigned(id, allianceId, title, personId, previous, eventId, filled);
         return Optional.of(new ObligationEvent(eventId, EventType.OBLIGATION_OWNER_ASSIGNED, id, assigned));
+    }
+
+    /** Records a reference finance will use (already taken in the {@link ReferenceIndex}); false when it was there. */
+    boolean addReference(ExternalReference reference, String by, Instant now) {
+        String key = ReferenceIndex.referenceKey(reference.value());
+        if (references().stream().anyMatch(r -> ReferenceIndex.referenceKey(r.value()).equals(key)
+                && java.util.Objects.equals(r.occurrenceId(), reference.occurrenceId()))) {
+            return false;
+        }
+        references.removeIf(r -> ReferenceIndex.referenceKey(r.value()).equals(key));
+        references.add(reference);
+        history.add(new AuditEntry(now, by, "REFERENCE_ADDED", reference.kind() + " " + reference.value()
+                + (reference.occurrenceId() == null ? "" : " for " + reference.occurrenceId())));
+        return true;
     }
 
     /** The summary of these occurrences (all of this obligation's), as stored on the obligation. */
@@ -246,6 +263,7 @@ public class Obligation implements OutboxAggregate {
     public Schedule schedule() { return schedule; }
     public String sourceEventId() { return sourceEventId; }
     public ActionLink link() { return link; }
+    public List<ExternalReference> references() { return references == null ? List.of() : List.copyOf(references); }
     /** The due date of the current occurrence; null once all are closed, or while it awaits its trigger. */
     public LocalDate nextDueDate() { return nextDueDate; }
     public Instant createdAt() { return createdAt; }

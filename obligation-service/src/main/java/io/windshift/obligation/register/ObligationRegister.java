@@ -40,8 +40,15 @@ public class ObligationRegister {
     private final ObligationEvents events;
     private final DueIndex dueIndex;
     private final Clock clock;
+    private final ReferenceIndex references;
 
     ObligationRegister(MongoTemplate mongo, Outbox outbox, ObligationEvents events, DueIndex dueIndex, Clock clock) {
+        this(mongo, outbox, events, dueIndex, clock, new ReferenceIndex(mongo));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ObligationRegister(MongoTemplate mongo, Outbox outbox, ObligationEvents events, DueIndex dueIndex, Clock clock, ReferenceIndex references) {
+        this.references = references;
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;
@@ -69,6 +76,11 @@ public class ObligationRegister {
     void summariseLegacyObligations() {
         List<Obligation> legacy = mongo.find(Query.query(Criteria.where(ObligationStatus.STATE).exists(false)), Obligation.class);
         legacy.forEach(this::refreshProgress);
+        if (!references.backfilled()) {
+            // Payment obligations registered before the agreement index existed: indexed once.
+            mongo.find(new Query(), Obligation.class).forEach(references::indexAgreement);
+            references.markBackfilled();
+        }
     }
 
     public Obligation register(ObligationTerms terms, String by) {
@@ -92,6 +104,19 @@ public class ObligationRegister {
     }
 
     private Obligation save(Obligation.Registration registration) {
+        Obligation registered = registration.obligation();
+        List<ExternalReference> taken = new ArrayList<>();
+        for (int i = 0; i < registered.references().size(); i++) {
+            ExternalReference reference = registered.references().get(i);
+            Optional<String> holder = references.claim(reference, registered.id());
+            if (holder.isPresent()) {
+                references.release(taken, registered.id());
+                throw new io.windshift.service.web.InvalidRequestException("references[" + i + "].value",
+                        "'" + reference.value() + "' is already a reference of " + holder.get());
+            }
+            taken.add(reference);
+        }
+        references.indexAgreement(registered);
         for (Occurrence occurrence : registration.occurrences()) {
             saveOccurrence(occurrence, List.of());
         }
@@ -215,6 +240,37 @@ public class ObligationRegister {
         return restored;
     }
 
+    /** Why a reference cannot be added: another obligation holds it (a 409 for the API). */
+    public static final class ReferenceTakenException extends RuntimeException {
+        public ReferenceTakenException(String detail) {
+            super(detail);
+        }
+    }
+
+    /** Adds a finance reference to the obligation or one occurrence of it; adding it again changes nothing. */
+    public Obligation addReference(String obligationId, ExternalReference reference, String by) {
+        Obligation obligation = get(obligationId);
+        if (reference.occurrenceId() != null && !obligation.occurrenceIds().contains(reference.occurrenceId())) {
+            throw new NotFoundException("No occurrence " + reference.occurrenceId() + " of " + obligationId);
+        }
+        references.claim(reference, obligationId).ifPresent(holder -> {
+            throw new ReferenceTakenException("'" + reference.value() + "' is already a reference of " + holder);
+        });
+        for (int attempt = 1; ; attempt++) {
+            if (!obligation.addReference(reference, by, clock.instant())) {
+                return obligation;
+            }
+            try {
+                return outbox.save(obligation);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                obligation = get(obligationId);
+            }
+        }
+    }
+
     public Occurrence reschedule(String occurrenceId, LocalDate dueDate, String reason, String by) {
         return updateOccurrence(occurrenceId, (ob, oc) -> oc.reschedule(ob, dueDate, reason, by, clock.instant()).map(List::of).orElse(List.of()));
     }
@@ -289,12 +345,25 @@ public class ObligationRegister {
         List<ObligationEvent> apply(Obligation obligation, Occurrence occurrence);
     }
 
+    private final ThreadLocal<Outbox.Batch> batch = new ThreadLocal<>();
+
+    /** Runs many changes with their events relayed together at the end (one wait for the broker instead of one each). */
+    public void inBatch(Runnable changes) {
+        try (Outbox.Batch current = outbox.batch()) {
+            batch.set(current);
+            changes.run();
+        } finally {
+            batch.remove();
+        }
+    }
+
     private Occurrence saveOccurrence(Occurrence occurrence, List<ObligationEvent> changes) {
         occurrence.record(events.toOutbox(changes));
         if (occurrence.nextReminderAt() != null) {
             dueIndex.add(occurrence.nextReminderAt(), occurrence.id(), clock.instant());
         }
-        return outbox.save(occurrence);
+        Outbox.Batch current = batch.get();
+        return current != null ? current.save(occurrence) : outbox.save(occurrence);
     }
 
     private Obligation update(String obligationId, Function<Obligation, List<ObligationEvent>> change) {

@@ -41,6 +41,8 @@ public class Occurrence implements OutboxAggregate {
     private String currency;
     private BigDecimal paidAmount = BigDecimal.ZERO;
     private List<InvoiceRecord> invoices = new ArrayList<>();
+    /** Paid beyond the expected amount: a finding for finance (a refund or a credit), the occurrence still closes. */
+    private BigDecimal excessAmount;
     private List<Integer> leadTimes;
     /** Reminder steps at or before this instant were sent or skipped. */
     private Instant remindedUpTo;
@@ -193,19 +195,44 @@ public class Occurrence implements OutboxAggregate {
     }
 
     /**
-     * A payment: partial payments stay open with the amount paid so far; the payment that completes the
-     * amount fulfils the occurrence (early, on time or late by the paid date).
+     * A payment, in the occurrence's currency: a partial payment stays open with the amount still outstanding; the
+     * payment that completes the amount fulfils the occurrence (early, on time or late by the paid date), and what it
+     * pays beyond is kept as {@code excessAmount}, a finding in the history.
      */
     public Optional<ObligationEvent> paid(Obligation obligation, String invoiceId, BigDecimal amount, Instant paidAt, String eventId, Instant now) {
         invoices.add(new InvoiceRecord(invoiceId, "PAID", amount, eventId, paidAt));
         paidAmount = paidAmount.add(amount);
         if (expectedAmount != null && paidAmount.compareTo(expectedAmount) < 0) {
             history.add(new AuditEntry(now, eventId, "PARTIALLY_PAID", invoiceId + " " + amount + " " + currency + "; paid " + paidAmount
-                    + " of " + expectedAmount));
+                    + " of " + expectedAmount + ", outstanding " + outstandingAmount()));
             return Optional.empty();
+        }
+        if (expectedAmount != null && paidAmount.compareTo(expectedAmount) > 0) {
+            excessAmount = paidAmount.subtract(expectedAmount);
+            history.add(new AuditEntry(now, eventId, "OVERPAID", "finding: " + excessAmount + " " + currency + " paid beyond " + expectedAmount
+                    + " (" + invoiceId + ")"));
         }
         return Optional.of(fulfil(obligation, paidAt.atZone(ZoneOffset.UTC).toLocalDate(), "invoice " + invoiceId + " paid",
                 eventId, eventId, now));
+    }
+
+    /** What is still owed: the expected amount less what was paid, never below zero; null without an expected amount. */
+    public BigDecimal outstandingAmount() {
+        return expectedAmount == null ? null : expectedAmount.subtract(paidAmount).max(BigDecimal.ZERO);
+    }
+
+    /**
+     * Where the invoicing of this occurrence stands, from its invoices and amounts: NOT_INVOICED, INVOICE_APPROVED,
+     * INVOICE_CANCELED (the latest invoice event decides while nothing is paid), PARTIALLY_PAID, PAID or OVERPAID.
+     */
+    public String billing() {
+        if (paidAmount.signum() > 0) {
+            if (excessAmount != null && excessAmount.signum() > 0) {
+                return "OVERPAID";
+            }
+            return expectedAmount == null || paidAmount.compareTo(expectedAmount) >= 0 ? "PAID" : "PARTIALLY_PAID";
+        }
+        return invoices.isEmpty() ? "NOT_INVOICED" : "CANCELED".equals(invoices.getLast().status()) ? "INVOICE_CANCELED" : "INVOICE_APPROVED";
     }
 
     public boolean hasInvoice(String invoiceId, String status) {
@@ -260,6 +287,7 @@ public class Occurrence implements OutboxAggregate {
     public BigDecimal expectedAmount() { return expectedAmount; }
     public String currency() { return currency; }
     public BigDecimal paidAmount() { return paidAmount; }
+    public BigDecimal excessAmount() { return excessAmount; }
     public List<InvoiceRecord> invoices() { return List.copyOf(invoices); }
     public Instant nextReminderAt() { return nextReminderAt; }
     public Integer nextLeadDays() { return nextLeadDays; }

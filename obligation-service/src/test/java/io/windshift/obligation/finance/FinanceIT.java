@@ -96,7 +96,7 @@ class FinanceIT extends ObligationServiceIntegrationTest {
         String neverApproved = "fin-" + UUID.randomUUID();
         String now = clock.instant().toString();
         postFinance("[" + String.join(",", paid(unknown, "ob-nope-" + UUID.randomUUID(), "1", "EUR", now), paid(currency, id, "1000", "USD", now),
-                paid(tooMuch, id, "1000.01", "EUR", now), paid(notPayment, report, "5", "EUR", now),
+                paid(tooMuch, id, "1000", "EUR", now).replace("\"paidAt\"", "\"direction\":\"OWED_BY_US\",\"paidAt\""), paid(notPayment, report, "5", "EUR", now),
                 """
                 {"specversion":"1.0","id":"%s","source":"/sap","type":"finance.invoice.canceled",
                  "data":{"invoiceId":"INV-404","obligationId":"%s","reason":"dup","canceledAt":"%s"}}
@@ -106,7 +106,7 @@ class FinanceIT extends ObligationServiceIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.eventId=='%s')].reason".formatted(unknown)).value(hasItem("UNKNOWN_OBLIGATION")))
                 .andExpect(jsonPath("$[?(@.eventId=='%s')].reason".formatted(currency)).value(hasItem("CURRENCY_MISMATCH")))
-                .andExpect(jsonPath("$[?(@.eventId=='%s')].reason".formatted(tooMuch)).value(hasItem("AMOUNT_MISMATCH")))
+                .andExpect(jsonPath("$[?(@.eventId=='%s')].reason".formatted(tooMuch)).value(hasItem("DIRECTION_MISMATCH")))
                 .andExpect(jsonPath("$[?(@.eventId=='%s')].reason".formatted(notPayment)).value(hasItem("NOT_A_PAYMENT_OBLIGATION")))
                 .andExpect(jsonPath("$[?(@.eventId=='%s')].reason".formatted(neverApproved)).value(hasItem("UNKNOWN_INVOICE"))));
         mvc.perform(get("/api/v1/obligations/" + id).with(admin()))
@@ -171,6 +171,70 @@ class FinanceIT extends ObligationServiceIntegrationTest {
             assertThat(probe.records().stream().filter(r -> marker.equals(TopicProbe.header(r, "ce_id"))).findFirst().orElseThrow().key())
                     .isEqualTo("ob-marker");
         }
+    }
+
+    @Test
+    void anErpReceiptByPurchaseOrderThroughTheBrokerRedeliveredOrRepeatedChangesNothingMore() throws Exception {
+        String po = "PO-" + UUID.randomUUID();
+        String id = registerObligation(milestonePayment("al-" + UUID.randomUUID(), "p-owner", clock.today().plusDays(20).toString(), "1000", "EUR")
+                .replace("\"dueDate\"", "\"references\":[{\"kind\":\"PURCHASE_ORDER\",\"value\":\"" + po + "\"}],\"dueDate\""));
+        String paymentId = "pay-" + UUID.randomUUID();
+        String eventId = "fin-" + UUID.randomUUID();
+        String receipt = """
+                {"specversion":"1.0","id":"%s","source":"/sap","type":"finance.payment.received",
+                 "data":{"paymentId":"%s","reference":"%s","amount":600.00,"currency":"EUR","paidAt":"%s"}}
+                """;
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.FINANCE)) {
+            postFinance(receipt.formatted(eventId, paymentId, po, clock.instant()), CLOUDEVENT);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(get("/api/v1/obligations/" + id).with(admin()))
+                    .andExpect(jsonPath("$.occurrences[0].paidAmount").value(600))
+                    .andExpect(jsonPath("$.occurrences[0].outstandingAmount").value(400))
+                    .andExpect(jsonPath("$.occurrences[0].billing").value("PARTIALLY_PAID")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> probe.records().stream().anyMatch(r -> eventId.equals(TopicProbe.header(r, "ce_id"))));
+            assertThat(probe.records().stream().filter(r -> eventId.equals(TopicProbe.header(r, "ce_id"))).findFirst().orElseThrow().key())
+                    .isEqualTo(po);
+        }
+        // Redelivered (the same record again on the topic), and the ERP sending the same payment under a new event id.
+        double duplicates = duplicates();
+        publish(Topics.FINANCE, po, io.windshift.contract.EventJson.read(receipt.formatted(eventId, paymentId, po, clock.instant())));
+        String repeat = "fin-" + UUID.randomUUID();
+        postFinance(receipt.formatted(repeat, paymentId, po, clock.instant()), CLOUDEVENT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> duplicates() > duplicates);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(get("/api/v1/finance/unmatched").with(person("p-cfo", "FINANCE")))
+                .andExpect(jsonPath("$[?(@.eventId=='%s')].reason".formatted(repeat)).value(hasItem("DUPLICATE_PAYMENT"))));
+        mvc.perform(get("/api/v1/obligations/" + id).with(admin()))
+                .andExpect(jsonPath("$.occurrences[0].paidAmount").value(600))
+                .andExpect(jsonPath("$.occurrences[0].status").value("DUE_SOON"));
+        // The rest, by another payment: fulfilled.
+        postFinance(receipt.formatted("fin-" + UUID.randomUUID(), "pay-" + UUID.randomUUID(), po, clock.instant()).replace("600.00", "400.00"),
+                CLOUDEVENT);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(get("/api/v1/obligations/" + id).with(admin()))
+                .andExpect(jsonPath("$.occurrences[0].status").value("FULFILLED"))
+                .andExpect(jsonPath("$.occurrences[0].billing").value("PAID")));
+    }
+
+    @Test
+    void financeEventsThatNameNothingToSettleOrABadDirectionAreRefusedNamingTheField() throws Exception {
+        mvc.perform(post("/api/v1/finance/events").with(client("sap", "finance.events:write")).contentType(CLOUDEVENT).content("""
+                        {"specversion":"1.0","id":"fin-x1","source":"/sap","type":"finance.payment.received",
+                         "data":{"paymentId":"p-1","amount":5,"currency":"EUR","paidAt":"2027-01-04T08:00:00Z","agreementId":"AGR-7"}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("data.reference"));
+        mvc.perform(post("/api/v1/finance/events").with(client("sap", "finance.events:write")).contentType(CLOUDEVENT).content("""
+                        {"specversion":"1.0","id":"fin-x2","source":"/sap","type":"finance.payment.sent",
+                         "data":{"reference":"PO-1","amount":5,"currency":"EUR","paidAt":"2027-01-04T08:00:00Z"}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("data.paymentId"));
+        mvc.perform(post("/api/v1/finance/events").with(client("sap", "finance.events:write")).contentType(CLOUDEVENT)
+                        .content(paid("fin-x3", "ob-1", "1", "EUR", clock.instant().toString()).replace("\"paidAt\"", "\"direction\":\"IN\",\"paidAt\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("data.direction"));
+        mvc.perform(post("/api/v1/finance/events").with(client("sap", "finance.events:write")).contentType(CLOUDEVENT).content("""
+                        {"specversion":"1.0","id":"fin-x4","source":"/sap","type":"finance.payment.received",
+                         "data":{"paymentId":"p-1","reference":"PO-1","amount":"lots","currency":"EUR","paidAt":"2027-01-04T08:00:00Z"}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("data.amount"));
     }
 
     private double duplicates() {

@@ -57,10 +57,11 @@ class UnmatchedLinkIT extends ObligationServiceIntegrationTest {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("only a payment")));
         mvc.perform(get("/api/v1/obligations/" + obligation).with(admin())).andExpect(jsonPath("$.occurrences[0].status").value("OPEN"));
 
-        // Linked: the payment is recorded and the occurrence closes, though 200 short; linking again changes nothing.
+        // Linked with close: the payment is recorded and the occurrence closes, though 200 short; linking again changes nothing.
+        String closing = link.replace("}", ",\"close\":true}");
         for (int i = 0; i < 2; i++) {
             mvc.perform(post("/api/v1/finance/unmatched/" + payment + "/link").with(person("p-cfo", "FINANCE"))
-                            .contentType(MediaType.APPLICATION_JSON).content(link))
+                            .contentType(MediaType.APPLICATION_JSON).content(closing))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.occurrenceState").value("FULFILLED"))
                     .andExpect(jsonPath("$.paidAmount").value(800));
@@ -68,7 +69,8 @@ class UnmatchedLinkIT extends ObligationServiceIntegrationTest {
         mvc.perform(get("/api/v1/obligations/" + obligation).with(admin()))
                 .andExpect(jsonPath("$.occurrences[0].status").value("FULFILLED"))
                 .andExpect(jsonPath("$.occurrences[0].invoices[0].invoiceId").value("INV-" + payment))
-                .andExpect(jsonPath("$.occurrences[0].evidence").value(org.hamcrest.Matchers.containsString("linked by hand by p-cfo")));
+                .andExpect(jsonPath("$.occurrences[0].evidence").value(org.hamcrest.Matchers.containsString("linked by hand by p-cfo")))
+                .andExpect(jsonPath("$.occurrences[0].evidence").value(org.hamcrest.Matchers.containsString("200 not paid")));
         mvc.perform(get("/api/v1/finance/unmatched").with(person("p-cfo", "FINANCE")))
                 .andExpect(jsonPath("$[?(@.eventId=='%s')]".formatted(payment), empty()))
                 .andExpect(jsonPath("$[?(@.eventId=='%s')].reason".formatted(canceled)).value(hasItem("UNKNOWN_OBLIGATION")));
@@ -82,5 +84,31 @@ class UnmatchedLinkIT extends ObligationServiceIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content(link))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("already FULFILLED")));
+    }
+
+    @Test
+    void aPartialPaymentLinkedByHandLeavesTheRestOutstandingAndTheNextOneClosesIt() throws Exception {
+        String obligation = registerObligation(milestonePayment("al-" + UUID.randomUUID(), "p-owner", clock.today().plusDays(40).toString(), "1000", "EUR"));
+        String occurrence = obligation + "-1";
+        String first = "fin-" + UUID.randomUUID();
+        String second = "fin-" + UUID.randomUUID();
+        String now = clock.instant().toString();
+        mvc.perform(post("/api/v1/finance/events").with(client("sap", "finance.events:write")).contentType(BATCH).content("["
+                + FinanceIT.paid(first, "ERP-1", "300", "EUR", now) + "," + FinanceIT.paid(second, "ERP-2", "750", "EUR", now) + "]"))
+                .andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mvc.perform(get("/api/v1/finance/unmatched").with(person("p-cfo", "FINANCE")))
+                .andExpect(jsonPath("$[?(@.eventId=='%s')].reason".formatted(second)).value(hasItem("UNKNOWN_OBLIGATION"))));
+        String link = "{\"obligationId\":\"%s\",\"occurrenceId\":\"%s\"}".formatted(obligation, occurrence);
+        mvc.perform(post("/api/v1/finance/unmatched/" + first + "/link").with(person("p-cfo", "FINANCE"))
+                        .contentType(MediaType.APPLICATION_JSON).content(link))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.occurrenceState").value("OPEN"))
+                .andExpect(jsonPath("$.outstandingAmount").value(700));
+        mvc.perform(post("/api/v1/finance/unmatched/" + second + "/link").with(person("p-cfo", "FINANCE"))
+                        .contentType(MediaType.APPLICATION_JSON).content(link))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.occurrenceState").value("FULFILLED"))
+                .andExpect(jsonPath("$.paidAmount").value(1050))
+                .andExpect(jsonPath("$.excessAmount").value(50));
     }
 }

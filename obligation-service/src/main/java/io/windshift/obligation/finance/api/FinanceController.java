@@ -52,9 +52,13 @@ class FinanceController {
     }
 
     @Operation(operationId = "postFinanceEvents", summary = "Post finance events",
-            description = "One CloudEvent or a batch of finance.invoice.paid, finance.invoice.approved or finance.invoice.canceled. The whole "
-                    + "request is validated before any event is accepted; 202 lists the accepted ids. A payment closes the matching payment "
-                    + "occurrence (early payment allowed, partial payments keep it open); what matches nothing is kept under /unmatched. "
+            description = "One CloudEvent or a batch of finance.invoice.paid, finance.invoice.approved, finance.invoice.canceled, "
+                    + "finance.payment.received (from the partner) or finance.payment.sent (to the partner). Each names what it settles: "
+                    + "`obligationId`, or the ERP's `reference` (invoice number, PO, milestone reference recorded on the obligation), the "
+                    + "`invoiceId`, or `agreementId` with `milestone` or `clauseRef`. The whole request is validated before any event is "
+                    + "accepted; 202 lists the accepted ids. A payment closes the matching payment occurrence (early payment allowed, "
+                    + "partial payments keep it open, an excess is kept as a finding, a duplicate changes nothing); what matches nothing "
+                    + "is kept under /unmatched with its reason. "
                     + "A repeated id is accepted again and has no second effect. Needs scope finance.events:write.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = CloudEvent.MEDIA_TYPE, schema = @Schema(implementation = CloudEventDocument.class),
@@ -77,17 +81,22 @@ class FinanceController {
         return ledger.unmatched().stream().map(UnmatchedView::of).toList();
     }
 
-    record LinkRequest(@NotBlank @Size(max = 100) String obligationId, @NotBlank @Size(max = 100) String occurrenceId) {
+    record LinkRequest(@NotBlank @Size(max = 100) String obligationId, @NotBlank @Size(max = 100) String occurrenceId,
+                       @Schema(description = "close the occurrence even when the payment falls short (default false: it stays open "
+                               + "with the rest outstanding)") Boolean close) {
     }
 
     record LinkedView(String eventId, String obligationId, String occurrenceId, String occurrenceState, java.math.BigDecimal paidAmount,
-                      java.math.BigDecimal expectedAmount, String currency) {
+                      java.math.BigDecimal expectedAmount, java.math.BigDecimal outstandingAmount, java.math.BigDecimal excessAmount,
+                      String currency) {
     }
 
     @Operation(operationId = "linkUnmatchedFinanceEvent", summary = "Resolve an unmatched payment by linking it to an occurrence",
-            description = "Records the payment on the occurrence finance says it was for, which then closes (FULFILLED, with the link as "
-                    + "evidence, even when the amount falls short), and takes the event off the unmatched list. Linking it to the same "
-                    + "occurrence again changes nothing. Needs FINANCE, ALLIANCE_ADMIN or HEAD_OF_ALLIANCE_MANAGEMENT.")
+            description = "Records the payment on the occurrence finance says it was for and takes the event off the unmatched list. The "
+                    + "amount counts as in matching: a payment that completes the amount closes the occurrence (FULFILLED; beyond it, the "
+                    + "excess is kept as `excessAmount`); a partial one leaves it open with `outstandingAmount`, unless `close` is true, "
+                    + "which closes it short with the link and the shortfall as evidence. Linking it to the same occurrence again changes "
+                    + "nothing. Needs FINANCE, ALLIANCE_ADMIN or HEAD_OF_ALLIANCE_MANAGEMENT.")
     @ApiProblem(status = 404, when = "No unresolved unmatched event with this id, no such obligation, or no such occurrence of it.")
     @ApiProblem(status = 409, when = "The event is not a payment, was linked to another occurrence, the occurrence is closed, the obligation "
             + "is not a payment or is in another currency.")
@@ -95,9 +104,10 @@ class FinanceController {
     @PreAuthorize("hasAnyRole('FINANCE','ALLIANCE_ADMIN','HEAD_OF_ALLIANCE_MANAGEMENT')")
     LinkedView link(@PathVariable @Size(max = 200) String eventId, @Valid @RequestBody LinkRequest request) {
         String obligationId = request.obligationId().strip();
-        Occurrence occurrence = ledger.link(eventId, obligationId, request.occurrenceId().strip(), Caller.current().subject());
+        Occurrence occurrence = ledger.link(eventId, obligationId, request.occurrenceId().strip(), Boolean.TRUE.equals(request.close()),
+                Caller.current().subject());
         return new LinkedView(eventId, obligationId, occurrence.id(), occurrence.state().name(), occurrence.paidAmount(),
-                occurrence.expectedAmount(), occurrence.currency());
+                occurrence.expectedAmount(), occurrence.outstandingAmount(), occurrence.excessAmount(), occurrence.currency());
     }
 
     @ExceptionHandler(FinanceLedger.LinkRefused.class)

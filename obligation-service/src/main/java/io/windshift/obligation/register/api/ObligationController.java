@@ -226,6 +226,37 @@ class ObligationController {
         return view(register.get(id));
     }
 
+    record ReferenceRequest(io.windshift.obligation.register.ExternalReference.Kind kind, @NotBlank @Size(max = 200) String value,
+                            @Size(max = 100) String occurrenceId) {
+    }
+
+    @Operation(operationId = "addObligationReference", summary = "Add a finance reference to an obligation or occurrence",
+            description = "Records a key the finance system knows this obligation by (`kind` INVOICE, PURCHASE_ORDER, MILESTONE or OTHER; "
+                    + "`value` such as an invoice number or PO), for the whole obligation or, with `occurrenceId`, for one due date. Finance "
+                    + "events naming it as `reference` (or as `invoiceId`) then match here. Case and spaces do not matter; adding it again "
+                    + "changes nothing. Needs to be an editor of the alliance.")
+    @ApiProblem(status = 404, when = "No obligation with this id visible to the caller, or no such occurrence of it.")
+    @ApiProblem(status = 409, when = "Another obligation already holds this reference.")
+    @PostMapping("/{id}/references")
+    ObligationView addReference(@PathVariable String id, @Valid @RequestBody ReferenceRequest request) {
+        Obligation obligation = readable(id);
+        requireManager(obligation);
+        String occurrenceId = blankToNull(request.occurrenceId());
+        if (occurrenceId != null) {
+            occurrenceOf(obligation, occurrenceId);
+        }
+        var kind = request.kind() == null ? io.windshift.obligation.register.ExternalReference.Kind.OTHER : request.kind();
+        return view(register.addReference(id, new io.windshift.obligation.register.ExternalReference(kind, request.value().strip(), occurrenceId),
+                Caller.current().subject()));
+    }
+
+    @ExceptionHandler(ObligationRegister.ReferenceTakenException.class)
+    ResponseEntity<ProblemDetail> referenceTaken(ObligationRegister.ReferenceTakenException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Reference taken");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
     @ExceptionHandler(OccurrenceClosedException.class)
     ResponseEntity<ProblemDetail> closed(OccurrenceClosedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

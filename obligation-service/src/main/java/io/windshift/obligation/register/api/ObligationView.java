@@ -19,15 +19,17 @@ public record ObligationView(
         String id, String allianceId, String title, String agreementId, String clauseRef, String category, String type,
         String direction, String ownerId, String reviewerId, boolean ownerVacated, String vacatedOwnerId, String vacatedBy,
         BigDecimal amount, String currency, List<Integer> leadTimes, Schedule schedule, String sourceEventId, ActionLink link,
+        List<io.windshift.obligation.register.ExternalReference> references,
         String status, LocalDate nextDueDate, Instant createdAt, List<OccurrenceView> occurrences, List<AuditEntry> history) {
 
     public record OccurrenceView(String id, int sequence, LocalDate dueDate, String status, String timeliness, Instant closedAt,
-                                 String evidence, BigDecimal expectedAmount, BigDecimal paidAmount, String currency,
+                                 String evidence, BigDecimal expectedAmount, BigDecimal paidAmount, BigDecimal outstandingAmount,
+                                 BigDecimal excessAmount, String billing, String currency,
                                  Instant nextReminderAt, Integer nextReminderLeadDays, List<InvoiceRecord> invoices,
                                  List<AuditEntry> history) {
         static OccurrenceView of(Occurrence o, LocalDate today) {
             return new OccurrenceView(o.id(), o.sequence(), o.dueDate(), o.status(today), o.timeliness() == null ? null : o.timeliness().name(),
-                    o.closedAt(), o.evidence(), o.expectedAmount(), o.paidAmount(), o.currency(), o.nextReminderAt(), o.nextLeadDays(),
+                    o.closedAt(), o.evidence(), o.expectedAmount(), o.paidAmount(), o.outstandingAmount(), o.excessAmount(), o.billing(), o.currency(), o.nextReminderAt(), o.nextLeadDays(),
                     o.invoices(), o.history());
         }
     }
@@ -35,7 +37,7 @@ public record ObligationView(
     static ObligationView of(Obligation o, List<Occurrence> occurrences, LocalDate today) {
         return new ObligationView(o.id(), o.allianceId(), o.title(), o.agreementId(), o.clauseRef(), o.category().name(), o.type().name(),
                 o.direction().name(), o.ownerId(), o.reviewerId(), o.ownerVacated(), o.vacatedOwnerId(), o.vacatedBy(), o.amount(),
-                o.currency(), o.leadTimes(), o.schedule(), o.sourceEventId(), o.link(), o.status(today).name(), o.nextDueDate(), o.createdAt(),
+                o.currency(), o.leadTimes(), o.schedule(), o.sourceEventId(), o.link(), o.references(), o.status(today).name(), o.nextDueDate(), o.createdAt(),
                 occurrences.stream().map(oc -> OccurrenceView.of(oc, today)).toList(), o.history());
     }
 }

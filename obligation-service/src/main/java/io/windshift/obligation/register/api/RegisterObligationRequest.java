@@ -40,7 +40,16 @@ public record RegisterObligationRequest(
         @Size(max = 10) List<@NotNull @Min(1) @Max(365) Integer> leadTimes,
         LocalDate dueDate,
         @Valid Recurrence recurrence,
-        @Valid Trigger trigger) {
+        @Valid Trigger trigger,
+        @Size(max = 20) List<@NotNull @Valid Reference> references) {
+
+    /** A key the finance system knows the obligation by; unique across the register. */
+    public record Reference(io.windshift.obligation.register.ExternalReference.Kind kind, @NotBlank @Size(max = 200) String value) {
+        io.windshift.obligation.register.ExternalReference toReference(String occurrenceId) {
+            return new io.windshift.obligation.register.ExternalReference(
+                    kind == null ? io.windshift.obligation.register.ExternalReference.Kind.OTHER : kind, value.strip(), occurrenceId);
+        }
+    }
 
     public record Recurrence(@NotNull Frequency frequency, @NotNull LocalDate firstDueDate, @NotNull LocalDate until) {
     }
@@ -71,6 +80,15 @@ public record RegisterObligationRequest(
         if (currency != null && !isCurrency(currency)) {
             problems.add(new FieldProblem("currency", "must be an ISO 4217 code such as EUR or USD"));
         }
+        if (references != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < references.size(); i++) {
+                if (references.get(i) != null && references.get(i).value() != null && !references.get(i).value().isBlank()
+                        && !seen.add(io.windshift.obligation.register.ReferenceIndex.referenceKey(references.get(i).value()))) {
+                    problems.add(new FieldProblem("references[" + i + "].value", "is given twice"));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -79,7 +97,8 @@ public record RegisterObligationRequest(
                 : Schedule.triggered(trigger.milestone().strip(), trigger.dueDaysAfter());
         return new ObligationTerms(allianceId.strip(), title.strip(), agreementId.strip(), clauseRef.strip(), category, type, direction,
                 ownerId.strip(), reviewerId == null || reviewerId.isBlank() ? null : reviewerId.strip(), amount,
-                currency == null ? null : currency.toUpperCase(java.util.Locale.ROOT), leadTimes, schedule);
+                currency == null ? null : currency.toUpperCase(java.util.Locale.ROOT), leadTimes, schedule,
+                references == null ? List.of() : references.stream().map(r -> r.toReference(null)).toList());
     }
 
     private static boolean isCurrency(String code) {
