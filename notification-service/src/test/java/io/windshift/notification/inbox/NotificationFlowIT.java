@@ -259,6 +259,23 @@ class NotificationFlowIT extends NotificationIntegrationTest {
                 .andExpect(status().isForbidden());
     }
 
+    /** Mass assignment and oversize values (OWASP API3/API4): refused naming the field, nothing stored. */
+    @Test
+    void preferencesRefuseUnknownFieldsAndOversizeValuesAndStoreNothing() throws Exception {
+        String me = "p-prefs-" + UUID.randomUUID();
+        mvc.perform(put("/api/v1/preferences").with(person(me)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"timeZone\":\"Europe/Zurich\",\"recipientId\":\"p-someone-else\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("recipientId"));
+        mvc.perform(put("/api/v1/preferences").with(person(me)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"timeZone\":\"Europe/Zurich\",\"webhookUrl\":\"https://hooks.example.com/" + "x".repeat(3000) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("webhookUrl")));
+        mvc.perform(get("/api/v1/preferences").with(person(me)))
+                .andExpect(jsonPath("$.timeZone").value("UTC"))
+                .andExpect(jsonPath("$.webhookUrl").doesNotExist());
+    }
+
     @Test
     void theLiveStreamPushesChangesAndArchivedItemsLeaveTheInbox() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
