@@ -59,6 +59,16 @@ final class BadInputs {
             }
             add("array instead of value in " + leaf, method, path, contentType, mutate(validBody, leaf, NODES.arrayNode().add("x")));
         }
+        if ("application/json".equals(contentType)) {
+            // Mass assignment: a field the request does not have, at the top and in every nested object. (CloudEvents
+            // are exempt: unknown envelope attributes are extensions, and a newer producer's payload fields are tolerated.)
+            add("unknown field", method, path, contentType, withUnknownField(validBody, ""));
+            for (String container : containers(JSON.readTree(validBody), "")) {
+                if (at(JSON.readTree(validBody), container).isObject()) {
+                    add("unknown field in " + container, method, path, contentType, withUnknownField(validBody, container));
+                }
+            }
+        }
         for (String container : containers(JSON.readTree(validBody), "")) {
             for (JsonNode scalar : List.<JsonNode>of(NODES.stringNode("text"), NODES.numberNode(42), NODES.booleanNode(true))) {
                 add("scalar instead of " + container, method, path, contentType, mutate(validBody, container, scalar));
@@ -70,6 +80,23 @@ final class BadInputs {
     BadInputs add(String kind, String method, String path, String contentType, String body) {
         cases.add(new Case(kind, method, path, contentType, body));
         return this;
+    }
+
+    /** A copy of {@code body} with a field {@code revision} (a server-owned name) added to the object at {@code path}. */
+    static String withUnknownField(String body, String path) {
+        JsonNode root = JSON.readTree(body);
+        ((ObjectNode) at(root, path)).put("revision", 99);
+        return root.toString();
+    }
+
+    private static JsonNode at(JsonNode root, String path) {
+        JsonNode node = root;
+        if (!path.isEmpty()) {
+            for (String part : path.split("/")) {
+                node = node.isArray() ? node.get(Integer.parseInt(part)) : node.get(part);
+            }
+        }
+        return node;
     }
 
     /** A copy of {@code body} with the value at {@code path} replaced, or removed when {@code value} is null. */
