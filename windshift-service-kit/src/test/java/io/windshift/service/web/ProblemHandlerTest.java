@@ -54,7 +54,7 @@ class ProblemHandlerTest {
     final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Echo()).setControllerAdvice(new ProblemHandler())
             .setValidator(validator()).build();
 
-    /** As the services read bodies: unknown fields refused (windshift-service-defaults.yml). */
+    /** A mapper that refuses unknown fields (not the services' default, which ignores them): JsonProblems still names no Java class. */
     final MockMvc strict = MockMvcBuilders.standaloneSetup(new Echo()).setControllerAdvice(new ProblemHandler())
             .setMessageConverters(new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(tools.jackson.databind.json.JsonMapper.builder()
                     .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)))
