@@ -29,6 +29,10 @@ final class BadInputCatalogue {
     private BadInputCatalogue() {
     }
 
+    static String batch(int events, java.util.function.IntFunction<String> event) {
+        return java.util.stream.IntStream.range(0, events).mapToObj(event).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
     static List<BadInputs.Case> cases(SecurityMatrix.Fixture fixture) {
         String roles = "/api/v1/alliances/" + fixture.allianceId() + "/roles/PROGRAM_MANAGER";
         BadInputs inputs = new BadInputs()
@@ -82,6 +86,22 @@ final class BadInputCatalogue {
                 "q=ana&size=ten")) {
             inputs.add("bad people search", "GET", "/api/v1/people?" + query, null, null);
         }
+        for (String query : List.of("status=OPEN&size=201", "size=0", "size=100000", "page=-1")) {
+            inputs.add("bad paging", "GET", "/api/v1/actions?" + query, null, null);
+        }
+        for (String query : List.of("size=1001", "size=0", "size=2147483647", "page=-1")) {
+            inputs.add("bad paging", "GET", "/api/v1/impacts?allianceId=" + fixture.allianceId() + "&" + query, null, null);
+        }
+        // One event over the batch limit: refused as a whole, naming the batch. Departures of the fixture's lead and payments
+        // of its obligation, so anything published would show in the suite's before/after comparison.
+        inputs.add("batch over the limit", "POST", "/api/v1/hr/events", "application/cloudevents-batch+json",
+                batch(1001, i -> TERMINATED.replace("fuzz-1", "fuzz-batch-" + i).replace("p-fuzz-gone", fixture.lead())));
+        inputs.add("batch over the limit", "POST", "/api/v1/finance/events", "application/cloudevents-batch+json",
+                batch(1001, i -> Endpoints.INVOICE_PAID.formatted("fuzz-batch-" + i, "inv-fuzz-" + i)
+                        .replace("ob-matrix-unknown", fixture.placeholders().get("obligationId"))));
+        inputs.add("oversize webhook URL", "PUT", "/api/v1/preferences", "application/json",
+                "{\"webhookUrl\":\"https://hooks.example.com/" + "x".repeat(2100) + "\"}");
+        inputs.add("oversize time zone", "PUT", "/api/v1/preferences", "application/json", "{\"timeZone\":\"" + "Z".repeat(65) + "\"}");
         inputs.add("unknown role", "PUT", "/api/v1/alliances/" + fixture.allianceId() + "/roles/CHIEF_WIZARD", "application/json", ASSIGN);
         return inputs.cases();
     }

@@ -72,6 +72,16 @@ final class BadInputs {
         return this;
     }
 
+    private static JsonNode at(JsonNode root, String path) {
+        JsonNode node = root;
+        if (!path.isEmpty()) {
+            for (String part : path.split("/")) {
+                node = node.isArray() ? node.get(Integer.parseInt(part)) : node.get(part);
+            }
+        }
+        return node;
+    }
+
     /** A copy of {@code body} with the value at {@code path} replaced, or removed when {@code value} is null. */
     static String mutate(String body, String path, JsonNode value) {
         JsonNode root = JSON.readTree(body);

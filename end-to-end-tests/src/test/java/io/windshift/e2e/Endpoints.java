@@ -7,8 +7,10 @@ import java.util.List;
  * when a service grows an endpoint; set {@code live} once the service answers it (until then only the
  * token checks, which the gateway and the services make before any routing to a handler, are asserted).
  *
- * <p>Paths may name fixture values: {@code {allianceId}} (an alliance whose team is the fixture's lead and
- * manager) and {@code {notificationId}} (a notification in the lead's inbox).
+ * <p>Paths (and bodies) may name fixture values ({@link MatrixFixture}): {@code {allianceId}} (an alliance whose team is the
+ * fixture's lead, manager and sponsor), {@code {notificationId}} (a notification in the lead's inbox), {@code {impactId}},
+ * {@code {actionId}}, {@code {actionId2}} (open actions of the manager's departure), {@code {triggerEventId}}, and on a second
+ * alliance {@code {obligationId}} with {@code {occurrence0..2}}, {@code {triggeredObligationId}}/{@code {triggeredOccurrence}}.
  */
 final class Endpoints {
 
@@ -21,10 +23,25 @@ final class Endpoints {
         /** Integration clients with scope {@code hr.events:write}. */
         HR_CLIENTS,
         /** Integration clients with scope {@code finance.events:write}. */
-        FINANCE_CLIENTS
+        FINANCE_CLIENTS,
+        /** The alliance manager or partnership lead of this alliance (or an editor): acting on its impacts' actions. */
+        ALLIANCE_LEADS,
+        /** The alliance manager of this obligation's alliance (token role ALLIANCE_MANAGER and the seat), or an editor. */
+        ALLIANCE_MANAGER_OF_ALLIANCE,
+        /** The owner of this obligation (or the alliance manager, or an editor). */
+        OBLIGATION_OWNER
     }
 
-    record Endpoint(String service, String method, String path, String contentType, String body, Access access, boolean live) {
+    /**
+     * {@code once}: the rightful call changes state for good (completes, closes), so the second rightful call (straight to the
+     * service, after the one through the gateway) may be a 409 problem; every refused call before them changed nothing,
+     * or the first rightful call would not have been a 2xx.
+     */
+    record Endpoint(String service, String method, String path, String contentType, String body, Access access, boolean live, boolean once) {
+
+        Endpoint(String service, String method, String path, String contentType, String body, Access access, boolean live) {
+            this(service, method, path, contentType, body, access, live, false);
+        }
 
         String label() {
             return method + " " + path;
@@ -76,7 +93,35 @@ final class Endpoints {
             new Endpoint("obligation-service", "GET", "/api/v1/obligations?allianceId={allianceId}", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("obligation-service", "POST", "/api/v1/finance/events", "application/cloudevents+json", INVOICE_PAID, Access.FINANCE_CLIENTS, true),
             new Endpoint("notification-service", "GET", "/api/v1/preferences", null, null, Access.PEOPLE_OWN_DATA, true),
-            new Endpoint("notification-service", "GET", "/api/v1/notifications/unread-count", null, null, Access.PEOPLE_OWN_DATA, true));
+            new Endpoint("notification-service", "GET", "/api/v1/notifications/unread-count", null, null, Access.PEOPLE_OWN_DATA, true),
+            // Object-level checks (OWASP API1): the reads of one object and every write on one, by callers who may not.
+            new Endpoint("alliance-service", "PUT", "/api/v1/alliances/{allianceId}/governance-bodies/JDC", "application/json",
+                    "{\"code\":\"JDC\",\"name\":\"Joint development committee\",\"memberIds\":[\"p-matrix-jdc\"],\"cadence\":\"QUARTERLY\"}",
+                    Access.PORTFOLIO_EDITORS, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/impacts/{impactId}", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "GET", "/api/v1/triggers/{triggerEventId}/progress", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("alliance-service", "POST", "/api/v1/impacts/{impactId}/actions/{actionId}/assign", "application/json",
+                    "{\"personId\":\"p-matrix-assignee\"}", Access.ALLIANCE_LEADS, true),
+            new Endpoint("alliance-service", "POST", "/api/v1/impacts/{impactId}/actions/{actionId}/complete", "application/json",
+                    "{\"note\":\"matrix: done\"}", Access.ALLIANCE_LEADS, true, true),
+            new Endpoint("alliance-service", "POST", "/api/v1/impacts/{impactId}/actions/{actionId2}/dismiss", "application/json",
+                    "{\"reason\":\"matrix: not needed\"}", Access.ALLIANCE_LEADS, true, true),
+            new Endpoint("obligation-service", "GET", "/api/v1/obligations/{obligationId}", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("obligation-service", "PUT", "/api/v1/obligations/{obligationId}/owner", "application/json",
+                    "{\"personId\":\"{obligationOwner}\"}", Access.ALLIANCE_MANAGER_OF_ALLIANCE, true),
+            new Endpoint("obligation-service", "PUT", "/api/v1/obligations/{obligationId}/occurrences/{occurrence0}/due-date", "application/json",
+                    "{\"dueDate\":\"2031-01-15\",\"reason\":\"matrix\"}", Access.ALLIANCE_MANAGER_OF_ALLIANCE, true),
+            new Endpoint("obligation-service", "POST", "/api/v1/obligations/{obligationId}/occurrences/{occurrence0}/dispute", "application/json",
+                    "{\"reason\":\"matrix: disputed\"}", Access.OBLIGATION_OWNER, true, true),
+            new Endpoint("obligation-service", "POST", "/api/v1/obligations/{obligationId}/occurrences/{occurrence1}/fulfil", "application/json",
+                    "{\"evidence\":\"matrix: report sent\"}", Access.OBLIGATION_OWNER, true, true),
+            new Endpoint("obligation-service", "POST", "/api/v1/obligations/{obligationId}/occurrences/{occurrence2}/waive", "application/json",
+                    "{\"reason\":\"matrix: waived\"}", Access.ALLIANCE_MANAGER_OF_ALLIANCE, true, true),
+            new Endpoint("obligation-service", "POST", "/api/v1/obligations/{triggeredObligationId}/occurrences/{triggeredOccurrence}/trigger",
+                    "application/json", "{\"achievedOn\":\"2030-01-01\"}", Access.OBLIGATION_OWNER, true, true),
+            new Endpoint("notification-service", "GET", "/api/v1/notifications/{notificationId}", null, null, Access.PEOPLE_OWN_DATA, true),
+            // Last: the lead's notification is in the archive from here on.
+            new Endpoint("notification-service", "POST", "/api/v1/notifications/{notificationId}/archive", null, null, Access.PEOPLE_OWN_DATA, true, true));
 
     private Endpoints() {
     }

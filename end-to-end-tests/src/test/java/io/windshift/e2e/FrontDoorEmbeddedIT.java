@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FrontDoorEmbeddedIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final List<String> JAVA_NAMES = List.of("io.windshift", "java.", "tools.jackson", "com.fasterxml");
     /** The notification route gets a small bucket here, so a burst is short; the other routes keep the defaults. */
     static final int NOTIFICATION_BURST = 20;
 
@@ -51,7 +51,7 @@ class FrontDoorEmbeddedIT {
                 Map.of("gateway", List.of(
                         "--windshift.gateway.rate-limit.routes.notification-service.capacity=" + NOTIFICATION_BURST,
                         "--windshift.gateway.rate-limit.routes.notification-service.refill-per-second=2")));
-        fixture = createFixture();
+        fixture = MatrixFixture.create(platform, tokens);
     }
 
     @AfterAll
@@ -62,35 +62,6 @@ class FrontDoorEmbeddedIT {
         if (infrastructure != null) {
             infrastructure.close();
         }
-    }
-
-    /** An alliance whose manager leaves, so its lead has one notification: the data the matrix guards. */
-    static SecurityMatrix.Fixture createFixture() {
-        Http http = new Http();
-        String lead = "p-lead-" + UUID.randomUUID();
-        String manager = "p-am-" + UUID.randomUUID();
-        String name = "Secret alliance " + UUID.randomUUID();
-        HttpResponse<String> created = http.send(platform.gateway(), "POST", "/api/v1/alliances", tokens.person("p-admin", "ALLIANCE_ADMIN"),
-                "application/json", """
-                        {"name":"%s","partner":"Confidential Bio","type":"LICENSE","stage":"LATE","tier":"STRATEGIC",
-                         "team":[{"role":"PARTNERSHIP_LEAD","personId":"%s"},{"role":"ALLIANCE_MANAGER","personId":"%s"}]}
-                        """.formatted(name, lead, manager));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String allianceId = JSON.readTree(created.body()).get("id").asString();
-        HttpResponse<String> departure = http.send(platform.gateway(), "POST", "/api/v1/hr/events", tokens.client("workday", "hr.events:write"),
-                "application/cloudevents+json", """
-                        {"specversion":"1.0","id":"hr-%s","source":"/workday","type":"hr.worker.terminated",
-                         "data":{"personId":"%s","effectiveDate":"2026-01-01","reasonCode":"RESIGNATION"}}
-                        """.formatted(UUID.randomUUID(), manager));
-        assertThat(departure.statusCode()).as(departure.body()).isEqualTo(202);
-        String leadToken = tokens.person(lead, "EMPLOYEE");
-        JsonNode[] item = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode inbox = JSON.readTree(http.send(platform.direct("notification-service"), "GET", "/api/v1/notifications", leadToken, null, null).body());
-            assertThat(inbox.get("items")).hasSize(1);
-            item[0] = inbox.get("items").get(0);
-        });
-        return new SecurityMatrix.Fixture(allianceId, name, lead, manager, item[0].get("id").asString(), item[0].get("title").asString());
     }
 
     @TestFactory
@@ -113,6 +84,9 @@ class FrontDoorEmbeddedIT {
         String admin = tokens.person("p-admin", "ALLIANCE_ADMIN");
         String before = http.send(platform.gateway(), "GET", "/api/v1/alliances", admin, null, null).body();
         String fixtureBefore = http.send(platform.gateway(), "GET", "/api/v1/alliances/" + fixture.allianceId(), admin, null, null).body();
+        String obligation = "/api/v1/obligations/" + fixture.placeholders().get("obligationId");
+        String obligationBefore = http.send(platform.gateway(), "GET", obligation, admin, null, null).body();
+        String preferencesBefore = http.send(platform.gateway(), "GET", "/api/v1/preferences", tokens.person(fixture.lead(), "EMPLOYEE"), null, null).body();
 
         List<BadInputs.Case> cases = BadInputCatalogue.cases(fixture);
         AtomicInteger sent = new AtomicInteger();
@@ -121,11 +95,14 @@ class FrontDoorEmbeddedIT {
             int n = sent.incrementAndGet();
             // Spread over many callers: the per-client rate limit is not what this suite is about.
             String token = c.path().startsWith("/api/v1/hr/") ? tokens.client("workday-fuzz-" + n % 64, "hr.events:write")
-                    : c.path().startsWith("/api/v1/notifications") ? tokens.person(fixture.lead(), "EMPLOYEE")
+                    : c.path().startsWith("/api/v1/finance/") ? tokens.client("sap-fuzz-" + n % 64, "finance.events:write")
+                    : c.path().startsWith("/api/v1/notifications") || c.path().startsWith("/api/v1/preferences") ? tokens.person(fixture.lead(), "EMPLOYEE")
                     : tokens.person("p-fuzz-" + n % 64, "ALLIANCE_ADMIN");
             HttpResponse<String> response = http.send(platform.gateway(), c.method(), c.path(), token, c.contentType(), c.body());
             int status = response.statusCode();
             boolean ok = status >= 400 && status < 500 && status != 401 && status != 403 && status != 429 && Http.isProblemJson(response);
+            // A refusal names the client's field, never a Java type (OWASP API8).
+            ok = ok && JAVA_NAMES.stream().noneMatch(response.body()::contains);
             if (!ok) {
                 failures.add(status + " for " + c.kind() + ": " + c.method() + " " + c.path() + " " + abbreviate(c.body()) + " -> " + abbreviate(response.body()));
             }
@@ -137,8 +114,10 @@ class FrontDoorEmbeddedIT {
 
         assertThat(http.send(platform.gateway(), "GET", "/api/v1/alliances", admin, null, null).body()).isEqualTo(before);
         assertThat(http.send(platform.gateway(), "GET", "/api/v1/alliances/" + fixture.allianceId(), admin, null, null).body()).isEqualTo(fixtureBefore);
-        JsonNode inbox = JSON.readTree(http.send(platform.gateway(), "GET", "/api/v1/notifications", tokens.person(fixture.lead(), "EMPLOYEE"), null, null).body());
-        assertThat(inbox.get("items")).hasSize(1);
+        assertThat(http.send(platform.gateway(), "GET", obligation, admin, null, null).body()).isEqualTo(obligationBefore);
+        assertThat(http.send(platform.gateway(), "GET", "/api/v1/preferences", tokens.person(fixture.lead(), "EMPLOYEE"), null, null).body())
+                .isEqualTo(preferencesBefore);
+        assertThat(leadsNotifications()).isEqualTo(1);
     }
 
     @Test
@@ -269,8 +248,17 @@ class FrontDoorEmbeddedIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(http.send(platform.gateway(), "GET", "/api/v1/notifications", tokens.person("p-cb-" + caller.incrementAndGet(), "EMPLOYEE"),
                         null, null).statusCode()).isEqualTo(200));
-        JsonNode inbox = JSON.readTree(http.send(platform.gateway(), "GET", "/api/v1/notifications", tokens.person(fixture.lead(), "EMPLOYEE"), null, null).body());
-        assertThat(inbox.get("items")).hasSize(1);
+        assertThat(leadsNotifications()).isEqualTo(1);
+    }
+
+    /** The lead's notifications, inbox and archive (the matrix archives the one the fixture made). */
+    long leadsNotifications() {
+        long total = 0;
+        for (String archived : List.of("false", "true")) {
+            total += JSON.readTree(http.send(platform.gateway(), "GET", "/api/v1/notifications?archived=" + archived,
+                    tokens.person(fixture.lead(), "EMPLOYEE"), null, null).body()).get("items").size();
+        }
+        return total;
     }
 
     private static String abbreviate(String s) {

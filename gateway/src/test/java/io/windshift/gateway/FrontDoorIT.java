@@ -203,6 +203,20 @@ class FrontDoorIT {
         assertThat(actual.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(h -> assertThat(h).contains("X-Correlation-Id"));
     }
 
+    /** The routes and filters of the gateway are no one's business (OWASP API8): not exposed, whatever the token. */
+    @Test
+    void theGatewaysActuatorIsNotThereForAnyToken() throws Exception {
+        String employee = TOKENS.signed(io.windshift.local.LocalTokens.personClaims("p-curious", java.util.List.of("EMPLOYEE"), null,
+                io.windshift.local.LocalTokens.DEFAULT_ISSUER, io.windshift.local.LocalTokens.DEFAULT_AUDIENCE, java.time.Instant.now(), 600));
+        for (String token : java.util.List.of(employee, TOKENS.valid("p-admin"), TOKENS.client("workday", "hr.events:write"))) {
+            for (String path : java.util.List.of("/actuator/gateway", "/actuator/gateway/routes", "/actuator/gateway/globalfilters")) {
+                HttpResponse<String> response = send(get(path).header("Authorization", bearer(token)));
+                assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(403, 404);
+                assertThat(response.body()).as(path).doesNotContain("alliance-service", "route_id", "predicate");
+            }
+        }
+    }
+
     @Test
     void theApiDocsAreOpenButNothingElseIs() throws Exception {
         HttpResponse<String> docs = send(get("/api-docs/alliance-service"));

@@ -259,6 +259,25 @@ class NotificationFlowIT extends NotificationIntegrationTest {
                 .andExpect(status().isForbidden());
     }
 
+    /** Mass assignment and oversize values (OWASP API3/API4): refused naming the field, nothing stored. */
+    @Test
+    void preferencesBindNoServerOwnedFieldAndRefuseOversizeValuesStoringNothing() throws Exception {
+        String me = "p-prefs-" + UUID.randomUUID();
+        String other = "p-someone-else-" + UUID.randomUUID();
+        // mass assignment: whose preferences these are comes from the token, never from the body
+        mvc.perform(put("/api/v1/preferences").with(person(me)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"timeZone\":\"Europe/Zurich\",\"recipientId\":\"" + other + "\",\"personId\":\"" + other + "\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/preferences").with(person(other))).andExpect(jsonPath("$.timeZone").value("UTC"));
+        mvc.perform(put("/api/v1/preferences").with(person(me)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"timeZone\":\"Asia/Tokyo\",\"webhookUrl\":\"https://hooks.example.com/" + "x".repeat(3000) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("webhookUrl")));
+        mvc.perform(get("/api/v1/preferences").with(person(me)))
+                .andExpect(jsonPath("$.timeZone").value("Europe/Zurich"))
+                .andExpect(jsonPath("$.webhookUrl").doesNotExist());
+    }
+
     @Test
     void theLiveStreamPushesChangesAndArchivedItemsLeaveTheInbox() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);

@@ -5,6 +5,7 @@ import io.windshift.contract.EventJson;
 import io.windshift.contract.EventType;
 import io.windshift.service.web.InvalidRequestException;
 import io.windshift.service.web.InvalidRequestException.FieldProblem;
+import io.windshift.service.web.JsonProblems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class CloudEventRequest {
         try {
             root = EventJson.mapper().readTree(body);
         } catch (JacksonException e) {
-            throw new InvalidRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidRequestException("body", "is not valid JSON: " + JsonProblems.withoutClassNames(e.getOriginalMessage()));
         }
         boolean batch = root.isArray();
         List<JsonNode> nodes = new ArrayList<>();
@@ -90,7 +91,7 @@ public final class CloudEventRequest {
         try {
             event = EventJson.mapper().treeToValue(node, CloudEvent.class);
         } catch (JacksonException e) {
-            problems.add(new FieldProblem(prefix + "body", "is not a CloudEvent: " + e.getOriginalMessage()));
+            problems.add(new FieldProblem(prefix + "body", "is not a CloudEvent: " + JsonProblems.withoutClassNames(e.getOriginalMessage())));
             return null;
         }
         int before = problems.size();
@@ -120,7 +121,7 @@ public final class CloudEventRequest {
             payload = event.dataAs(type.payloadType());
         } catch (DatabindException e) {
             String field = e.getPath().isEmpty() ? "" : "." + e.getPath().getLast().getPropertyName();
-            problems.add(new FieldProblem(prefix + "data" + field, "has an invalid value: " + e.getOriginalMessage()));
+            problems.add(new FieldProblem(prefix + "data" + field, JsonProblems.describe(e)));
             return;
         }
         Set<ConstraintViolation<Object>> violations = validator.validate(payload);

@@ -116,9 +116,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         FieldProblem problem = new FieldProblem("body", "is not valid JSON");
         Throwable cause = e.getCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            problem = new FieldProblem(JsonPaths.of(databind.getPath()), "has an invalid value: " + databind.getOriginalMessage());
+            problem = new FieldProblem(JsonPaths.of(databind.getPath()), JsonProblems.describe(databind));
+        } else if (cause instanceof DatabindException databind) {
+            problem = new FieldProblem("body", JsonProblems.describe(databind));
         } else if (cause instanceof JacksonException jackson) {
-            problem = new FieldProblem("body", "is not valid JSON: " + jackson.getOriginalMessage());
+            problem = new FieldProblem("body", "is not valid JSON: " + JsonProblems.withoutClassNames(jackson.getOriginalMessage()));
         }
         return ResponseEntity.badRequest().body(badRequestProblem(List.of(problem)));
     }

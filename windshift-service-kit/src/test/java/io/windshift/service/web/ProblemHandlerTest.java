@@ -1,5 +1,6 @@
 package io.windshift.service.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,6 +35,16 @@ class ProblemHandlerTest {
             return body;
         }
 
+        enum Tier { STRATEGIC, STANDARD }
+
+        record Registration(Tier tier, int seats) {
+        }
+
+        @PostMapping("/registrations")
+        Registration register(@RequestBody Registration body) {
+            return body;
+        }
+
         @PostMapping("/rejected")
         void rejected() {
             throw new RequestRejectedException("The request was rejected because the parameter name \"{...}\" is not allowed.");
@@ -42,6 +53,43 @@ class ProblemHandlerTest {
 
     final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Echo()).setControllerAdvice(new ProblemHandler())
             .setValidator(validator()).build();
+
+    /** A mapper that refuses unknown fields (not the services' default, which ignores them): JsonProblems still names no Java class. */
+    final MockMvc strict = MockMvcBuilders.standaloneSetup(new Echo()).setControllerAdvice(new ProblemHandler())
+            .setMessageConverters(new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(tools.jackson.databind.json.JsonMapper.builder()
+                    .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)))
+            .setValidator(validator()).build();
+
+    static final java.util.List<String> JAVA_NAMES = java.util.List.of("io.windshift", "java.", "tools.jackson", "com.fasterxml");
+
+    static org.springframework.test.web.servlet.ResultMatcher namesNoJavaClass() {
+        return result -> assertThat(result.getResponse().getContentAsString()).doesNotContain(JAVA_NAMES);
+    }
+
+    @Test
+    void anUnknownFieldIs400NamingTheFieldAndNoJavaClass() throws Exception {
+        strict.perform(post("/registrations").contentType(MediaType.APPLICATION_JSON).content("{\"tier\":\"STRATEGIC\",\"seats\":1,\"revision\":7}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("revision"))
+                .andExpect(jsonPath("$.errors[0].message").value("is not a field of this request"))
+                .andExpect(namesNoJavaClass());
+    }
+
+    @Test
+    void aBadEnumOrWrongTypeNamesTheFieldAndWhatIsAcceptedButNoJavaClass() throws Exception {
+        strict.perform(post("/registrations").contentType(MediaType.APPLICATION_JSON).content("{\"tier\":\"GOLD\",\"seats\":1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tier"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("STRATEGIC")))
+                .andExpect(namesNoJavaClass());
+        for (String body : java.util.List.of("{\"tier\":\"STANDARD\",\"seats\":\"many\"}", "{\"tier\":[1],\"seats\":1}",
+                "{\"tier\":\"STANDARD\",\"seats\":{\"$gt\":1}}", "[]", "\"text\"", "{\"tier\":")) {
+            strict.perform(post("/registrations").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(namesNoJavaClass());
+        }
+    }
 
     private static org.springframework.validation.beanvalidation.LocalValidatorFactoryBean validator() {
         var validator = new org.springframework.validation.beanvalidation.LocalValidatorFactoryBean();

@@ -13,6 +13,8 @@ import io.windshift.notification.webhooks.WebhookTargets;
 import io.windshift.service.security.Caller;
 import io.windshift.service.web.InvalidRequestException;
 import io.windshift.service.web.InvalidRequestException.FieldProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -68,7 +70,7 @@ class PreferencesController {
                     + "Critical notifications cannot be muted.")
     @PutMapping
     @PreAuthorize("@callerRules.isPerson()")
-    PreferencesView replace(@RequestBody PreferencesBody body) {
+    PreferencesView replace(@Valid @RequestBody PreferencesBody body) {
         List<FieldProblem> problems = validate(body);
         if (body.webhookUrl() != null && problems.stream().noneMatch(p -> p.field().equals("webhookUrl"))) {
             targets.refusal(body.webhookUrl()).ifPresent(reason -> problems.add(new FieldProblem("webhookUrl", reason)));
@@ -170,8 +172,12 @@ class PreferencesController {
         }
     }
 
-    record PreferencesBody(String timeZone, Map<String, List<String>> channels, String minimumSeverity, String quietHoursStart,
-                           String quietHoursEnd, Boolean digestEnabled, String digestTime, String webhookUrl) {
+    /** Sizes bound what is stored before the checks of {@link #validate} (a URL is kept and shown as sent). */
+    record PreferencesBody(@Size(max = 64) String timeZone,
+                           @Size(max = 10) Map<@Size(max = 40) String, @Size(max = 10) List<@Size(max = 20) String>> channels,
+                           @Size(max = 20) String minimumSeverity, @Size(max = 20) String quietHoursStart,
+                           @Size(max = 20) String quietHoursEnd, Boolean digestEnabled, @Size(max = 20) String digestTime,
+                           @Size(max = 2000) String webhookUrl) {
     }
 
     /** What the API shows; {@code webhookSecret} only in the response that issued it. */
