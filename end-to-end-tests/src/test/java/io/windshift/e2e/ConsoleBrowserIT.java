@@ -148,6 +148,10 @@ class ConsoleBrowserIT {
             assertThat(ana.text("#impacts")).contains("Sponsor vacant").contains("Governance seat vacant").contains("Partner notice required");
             assertThat(ana.all("li.action[data-state='OPEN']")).hasSize(3);
             ana.waitForText("#told", "In-app inbox");
+            // Who was told: not only the signed-in person, but everyone told about their alliances, with channel and status.
+            ana.waitForText("#told", "Who was told");
+            ana.waitForText("#told", LEAD);
+            assertThat(ana.text("#told")).contains(AM).contains("Delivered").doesNotContain(OTHER_AM);
             // Bad input: dismissing without a reason is refused, the API's message next to the reason field.
             String seat = "li.action[data-kind='GOVERNANCE_SEAT_VACANT']";
             ana.click(seat, "Dismiss…");
@@ -191,6 +195,8 @@ class ConsoleBrowserIT {
             ana.visit("/console/portfolio.html");
             ana.waitForText("#alliances", "Nova research " + U);
             assertThat(ana.text("#alliances")).contains("Helios oncology " + U).doesNotContain("Quiet licence " + U);
+            // Paged by the API: the total comes from X-Total-Count, one page of it is shown.
+            assertThat(ana.text("#alliances")).contains("Alliances (2)").contains("Page 1 of 1");
             ana.waitForText("#load", AM);
             ana.assertAccessible("portfolio");
             ana.screenshot(SCREENSHOTS.resolve("portfolio.png"));

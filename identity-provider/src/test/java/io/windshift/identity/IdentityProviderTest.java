@@ -2,7 +2,16 @@ package io.windshift.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import io.windshift.contract.Topics;
+import io.windshift.identity.hr.HrMirror;
 import io.windshift.local.LocalTokens;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -35,7 +44,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * services verify them (the local public key, issuer windshift-local, audience windshift).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, topics = Topics.HR, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class IdentityProviderTest {
+
+    @Autowired
+    HrMirror hr;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     static final Path DIR = createDir();
     static final String REDIRECT = "http://localhost:9/login/oauth2/code/windshift";
@@ -68,6 +83,57 @@ class IdentityProviderTest {
     void people() throws Exception {
         assertThat(putPerson("p-ana", "{\"name\":\"Ana Ruiz\",\"email\":\"ana@windshift.example\",\"password\":\"correct-horse\","
                 + "\"roles\":[\"ALLIANCE_MANAGER\"]}", LocalSecrets.adminSecret(DIR.resolve("keys"))).statusCode()).isEqualTo(204);
+        hr.hired("p-ana", "hire-p-ana");
+    }
+
+    @Test
+    void onlyAPersonTheHrMirrorKnowsAndWhoHasNotLeftSignsIn() throws Exception {
+        String secret = LocalSecrets.adminSecret(DIR.resolve("keys"));
+        assertThat(putPerson("p-cleo", "{\"password\":\"cleo-password\",\"roles\":[\"ALLIANCE_MANAGER\"]}", secret).statusCode()).isEqualTo(204);
+        // In the local mapping, with the right password, but HR never announced her.
+        assertThat(Browser.location(new Browser().signIn(base() + "/login", "p-cleo", "cleo-password"))).isEqualTo(base() + "/login?refused");
+        assertThat(new Browser().get(base() + "/login?refused").body()).contains("role=\"alert\"", "HR directory does not know this person");
+
+        hrEvent("hire-cleo", "hr.worker.hired", "{\"personId\":\"p-cleo\",\"name\":\"Cleo\",\"email\":\"cleo@windshift.example\","
+                + "\"orgUnitId\":\"ou-1\",\"managerId\":\"p-head\",\"effectiveDate\":\"2024-01-01\"}");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
+                Browser.location(new Browser().signIn(base() + "/login", "p-cleo", "cleo-password"))).isEqualTo(base() + "/"));
+
+        hrEvent("leave-cleo", "hr.worker.terminated", "{\"personId\":\"p-cleo\",\"effectiveDate\":\"" + LocalDate.now() + "\",\"reason\":\"RESIGNED\"}");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
+                Browser.location(new Browser().signIn(base() + "/login", "p-cleo", "cleo-password"))).isEqualTo(base() + "/login?refused"));
+
+        hrEvent("undo-leave-cleo", "hr.event.rescinded", "{\"rescindedEventId\":\"leave-cleo\"}");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
+                Browser.location(new Browser().signIn(base() + "/login", "p-cleo", "cleo-password"))).isEqualTo(base() + "/"));
+    }
+
+    @Test
+    void fiveWrongPasswordsLockThePersonOutWithAClearMessageUntilANewPassword() throws Exception {
+        String secret = LocalSecrets.adminSecret(DIR.resolve("keys"));
+        String person = "{\"email\":\"dan@windshift.example\",\"password\":\"dan-password\",\"roles\":[\"ALLIANCE_MANAGER\"]}";
+        assertThat(putPerson("p-dan", person, secret).statusCode()).isEqualTo(204);
+        hr.hired("p-dan", "hire-p-dan");
+        for (int i = 1; i <= 4; i++) {
+            // By id or by email: both count for the same person.
+            String login = i % 2 == 0 ? "p-dan" : "DAN@windshift.example";
+            assertThat(Browser.location(new Browser().signIn(base() + "/login", login, "wrong-" + i))).as("attempt " + i).isEqualTo(base() + "/login?error");
+        }
+        assertThat(Browser.location(new Browser().signIn(base() + "/login", "p-dan", "wrong-5"))).isEqualTo(base() + "/login?locked");
+        // Locked: even the right password is refused now.
+        assertThat(Browser.location(new Browser().signIn(base() + "/login", "p-dan", "dan-password"))).isEqualTo(base() + "/login?locked");
+        String page = new Browser().get(base() + "/login?locked").body();
+        assertThat(page).contains("role=\"alert\"", "aria-describedby=\"login-error\"", "locked for 15 minutes");
+        // Someone else is not locked out by it.
+        assertThat(Browser.location(new Browser().signIn(base() + "/login", "p-ana", "correct-horse"))).isEqualTo(base() + "/");
+
+        assertThat(putPerson("p-dan", person, secret).statusCode()).isEqualTo(204);
+        assertThat(Browser.location(new Browser().signIn(base() + "/login", "p-dan", "dan-password"))).isEqualTo(base() + "/");
+    }
+
+    void hrEvent(String id, String type, String data) throws Exception {
+        kafka.send(Topics.HR, id, "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/workday\",\"type\":\"" + type
+                + "\",\"data\":" + data + "}").get();
     }
 
     @Test

@@ -21,7 +21,12 @@ export function csrfToken() {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+export async function api(path, options = {}) {
+  return (await apiResponse(path, options)).data;
+}
+
+/** The parsed body and the response headers (paged lists carry X-Total-Count). */
+export async function apiResponse(path, { method = 'GET', body } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
@@ -41,7 +46,7 @@ export async function api(path, { method = 'GET', body } = {}) {
     if (response.status === 401) document.dispatchEvent(new CustomEvent('windshift:signed-out'));
     throw new ApiError(response.status, data);
   }
-  return data;
+  return { data, headers: response.headers };
 }
 
 /** Query string from an object, leaving out empty values. */

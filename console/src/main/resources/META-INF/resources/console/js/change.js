@@ -41,23 +41,21 @@ async function loadImpacts() {
   }
 }
 
-/** The caller's own notification for the change: which channels carried it, with what status. */
+/** Everyone told about the change that the caller may see (all for the head and admins, their alliances' recipients
+ * otherwise): recipient, channel, delivery status, attempts, when. */
 async function loadTold() {
   try {
-    const inbox = await api(`/api/v1/notifications${query({ size: 100 })}`);
-    const mine = inbox.items.filter((n) => n.sourceEventId === trigger);
-    if (!mine.length) {
-      replace($('#told'), empty('You were not notified of this change.'));
+    const told = await api(`/api/v1/notifications/triggers/${encodeURIComponent(trigger)}/deliveries`);
+    const rows = told.deliveries.map((d) => h('tr', { dataset: { recipient: d.recipientId, channel: d.channel } },
+      h('th', { scope: 'row' }, d.recipientId), h('td', {}, d.channel === 'IN_APP' ? 'In-app inbox' : label(d.channel)),
+      h('td', {}, label(d.status)), h('td', {}, String(d.attempts)), h('td', {}, when(d.at))));
+    replace($('#told'), table(`Who was told (${told.recipients} ${told.recipients === 1 ? 'person' : 'people'})`,
+      ['Recipient', 'Channel', 'Delivery status', 'Attempts', 'When'], rows));
+  } catch (error) {
+    if (error.status === 404) {
+      replace($('#told'), empty('Nobody you may see has been told of this change yet.'));
       return;
     }
-    const rows = mine.flatMap((n) => [
-      h('tr', {}, h('td', {}, 'You'), h('td', {}, 'In-app inbox'), h('td', {}, n.readAt ? `read ${when(n.readAt)}` : 'delivered, unread'), h('td', {}, when(n.createdAt))),
-      ...n.deliveries.map((d) => h('tr', {}, h('td', {}, 'You'), h('td', {}, label(d.channel)),
-        h('td', {}, label(d.status), d.lastError ? ` (${d.lastError})` : '', d.deferredReason ? ` (${d.deferredReason})` : ''),
-        h('td', {}, when(d.lastAttemptAt || d.dueAt))))]);
-    replace($('#told'), table('Notifications of this change', ['Recipient', 'Channel', 'Status', 'When'], rows),
-      h('p', { class: 'hint' }, 'Other recipients are not shown: the API tells each person only about their own notifications.'));
-  } catch (error) {
     replace($('#told'), errorBox(error));
   }
 }

@@ -1,13 +1,14 @@
 // Portfolio: alliances by tier x stage, alliance-manager load against capacity, vacant roles, a filtered and
-// paged list. The list API is not paged, so the page renders one page of rows at a time from the response.
-import { api, query } from './api.js';
+// paged list. The list is paged by the API (opt-in page/size, X-Total-Count): one page of alliances per call,
+// so the page shows as fast with 5,000 alliances as with 50. The text filter narrows the page shown.
+import { api, apiResponse, query } from './api.js';
 import { $, badge, empty, errorBox, h, label, replace, table } from './dom.js';
 import { startShell } from './shell.js';
 
 const TIERS = ['STRATEGIC', 'STANDARD', 'LOW_TOUCH'];
 const STAGES = ['DISCOVERY', 'EARLY', 'LATE', 'COMMERCIAL'];
 const PAGE_SIZE = 25;
-const state = { tier: '', stage: '', text: '', page: 0, alliances: [] };
+const state = { tier: '', stage: '', text: '', page: 0, total: 0, alliances: [] };
 
 startShell('portfolio.html');
 buildFilters();
@@ -66,7 +67,7 @@ function buildFilters() {
     h('select', { id: `filter-${name}`, name }, h('option', { value: '' }, 'All'), values.map((v) => h('option', { value: v }, label(v)))));
   const form = $('#filters');
   replace(form, select('tier', 'Tier', TIERS), select('stage', 'Stage', STAGES),
-    h('div', { class: 'field' }, h('label', { for: 'filter-text' }, 'Name, partner or asset contains'),
+    h('div', { class: 'field' }, h('label', { for: 'filter-text' }, 'Name, partner or asset contains (this page)'),
       h('input', { id: 'filter-text', name: 'text', type: 'search' })),
     h('button', { type: 'submit' }, 'Apply'));
   form.addEventListener('submit', (e) => {
@@ -81,14 +82,15 @@ function setFilter(tier, stage, text = state.text) {
   form.elements.stage.value = stage;
   form.elements.text.value = text;
   const reload = tier !== state.tier || stage !== state.stage;
-  Object.assign(state, { tier, stage, text, page: 0 });
-  if (reload) loadAlliances(); else renderAlliances();
+  Object.assign(state, { tier, stage, text });
+  if (reload) { state.page = 0; loadAlliances(); } else renderAlliances();
 }
 
 async function loadAlliances() {
   try {
-    state.alliances = await api(`/api/v1/alliances${query({ tier: state.tier, stage: state.stage })}`);
-    state.alliances.sort((a, b) => a.name.localeCompare(b.name));
+    const { data, headers } = await apiResponse(`/api/v1/alliances${query({ tier: state.tier, stage: state.stage, page: state.page, size: PAGE_SIZE })}`);
+    state.alliances = data;
+    state.total = Number(headers.get('X-Total-Count') || data.length);
     renderAlliances();
   } catch (error) {
     replace($('#alliances'), errorBox(error));
@@ -99,18 +101,17 @@ function renderAlliances() {
   const needle = state.text.trim().toLowerCase();
   const matching = needle ? state.alliances.filter((a) => [a.name, a.partner, a.asset].some((s) => s && s.toLowerCase().includes(needle)))
     : state.alliances;
-  const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
-  state.page = Math.min(state.page, pages - 1);
-  const rows = matching.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE).map((a) => {
+  const pages = Math.max(1, Math.ceil(state.total / PAGE_SIZE));
+  const rows = matching.map((a) => {
     const manager = a.team.find((m) => m.role === 'ALLIANCE_MANAGER');
     return h('tr', { dataset: { allianceId: a.id } },
       h('th', { scope: 'row' }, h('a', { href: `alliance.html?id=${encodeURIComponent(a.id)}` }, a.name)),
       h('td', {}, a.partner), h('td', {}, label(a.tier)), h('td', {}, label(a.stage)),
       h('td', {}, manager ? manager.personId : ''), h('td', {}, a.vacantRoles.length ? badge('high', a.vacantRoles.map(label).join(', ')) : ''));
   });
-  const go = (delta) => { state.page += delta; renderAlliances(); $('#alliances-pager').focus(); };
+  const go = async (delta) => { state.page += delta; await loadAlliances(); $('#alliances-pager').focus(); };
   replace($('#alliances'),
-    matching.length ? table(`Alliances (${matching.length})`, ['Alliance', 'Partner', 'Tier', 'Stage', 'Alliance manager', 'Vacant'], rows)
+    matching.length ? table(`Alliances (${state.total})`, ['Alliance', 'Partner', 'Tier', 'Stage', 'Alliance manager', 'Vacant'], rows)
       : empty('No alliances match.'),
     h('nav', { class: 'pager', 'aria-label': 'Pages of alliances' },
       h('button', { type: 'button', disabled: state.page === 0, onclick: () => go(-1) }, 'Previous page'),

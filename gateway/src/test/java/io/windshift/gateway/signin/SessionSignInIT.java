@@ -73,6 +73,8 @@ class SessionSignInIT {
                 "-XX:+UseSerialGC", "-Xmx192m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + IDP_PORT,
                 "--windshift.identity.issuer=" + IDP, "--windshift.identity.keys=" + KEYS,
                 "--windshift.identity.state=" + KEYS.resolve("identity"),
+                // No broker here: the local mapping alone decides (the HR check is IdentityProviderTest's).
+                "--windshift.identity.hr-mirror.enabled=false",
                 "--windshift.identity.console.redirect-uris=" + GATEWAY + "/login/oauth2/code/windshift",
                 "--windshift.identity.console.post-logout-redirect-uris=" + GATEWAY + "/signed-out"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

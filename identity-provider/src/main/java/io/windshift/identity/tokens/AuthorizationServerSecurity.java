@@ -2,7 +2,14 @@ package io.windshift.identity.tokens;
 
 import io.windshift.identity.IdentityProperties;
 import io.windshift.identity.LocalSecrets;
+import io.windshift.identity.hr.HrMirror;
 import io.windshift.identity.people.People;
+import io.windshift.identity.signin.LocalSignIn;
+import io.windshift.identity.signin.SignInAttempts;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -63,11 +70,16 @@ class AuthorizationServerSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+    SecurityFilterChain signIn(HttpSecurity http, People people, PasswordEncoder encoder, HrMirror hr, SignInAttempts attempts,
+                               @Value("${windshift.identity.hr-mirror.enabled:true}") boolean hrRequired) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll());
+                // Only this decision: lockout, password, HR mirror (no fallback provider that would skip the lockout).
+                .authenticationManager(new ProviderManager(new LocalSignIn(people, encoder, hr, hrRequired, attempts, Clock.systemUTC())))
+                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler((request, response, e) ->
+                        response.sendRedirect(request.getContextPath() + (e instanceof LockedException ? "/login?locked"
+                                : e instanceof DisabledException ? "/login?refused" : "/login?error"))));
         return http.build();
     }
 

@@ -45,11 +45,13 @@ public class Inbox {
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
     private final TriggerAudience audience;
+    private final TriggerDeliveries told;
 
     Inbox(MongoTemplate mongo, Outbox outbox, DeliveryPlanner planner, Clock clock, MeterRegistry meters, ApplicationEventPublisher events,
-          TriggerAudience audience) {
+          TriggerAudience audience, TriggerDeliveries told) {
         this.mongo = mongo;
         this.audience = audience;
+        this.told = told;
         this.outbox = outbox;
         this.planner = planner;
         this.clock = clock;
@@ -130,7 +132,7 @@ public class Inbox {
                 boolean write = outcomes.stream().anyMatch(o -> !o.equals("duplicate") && !o.equals("not-in-audience"));
                 if (write) {
                     newAudience.forEach(this::remember);
-                    outbox.save(notification);
+                    told.record(outbox.save(notification));
                 }
                 for (int i = 0; i < notices.size(); i++) {
                     meters.counter("windshift.notifications.stored", "outcome", outcomes.get(i)).increment();
@@ -273,7 +275,9 @@ public class Inbox {
                 return Optional.empty();
             }
             try {
-                return Optional.of(outbox.save(change.apply(notification)));
+                Notification saved = outbox.save(change.apply(notification));
+                told.record(saved);
+                return Optional.of(saved);
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;

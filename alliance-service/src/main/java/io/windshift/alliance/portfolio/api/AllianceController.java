@@ -1,12 +1,16 @@
 package io.windshift.alliance.portfolio.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.windshift.service.docs.ApiProblem;
 import io.windshift.alliance.impact.ChangeAssessment;
 import io.windshift.alliance.portfolio.CapacityExceeded;
 import io.windshift.alliance.portfolio.AlliancePortfolio;
+import io.windshift.alliance.portfolio.PortfolioPages;
 import io.windshift.alliance.portfolio.Role;
 import io.windshift.alliance.portfolio.Stage;
 import io.windshift.alliance.portfolio.TeamRuleViolation;
@@ -20,6 +24,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,11 +51,16 @@ class AllianceController {
     /** Any person; what they see is then scoped to their own alliances. Integration clients read nothing. */
     private static final String PEOPLE = "@callerRules.isPerson()";
 
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 200;
+
     private final AlliancePortfolio portfolio;
+    private final PortfolioPages pages;
     private final ChangeAssessment assessment;
 
-    AllianceController(AlliancePortfolio portfolio, ChangeAssessment assessment) {
+    AllianceController(AlliancePortfolio portfolio, PortfolioPages pages, ChangeAssessment assessment) {
         this.portfolio = portfolio;
+        this.pages = pages;
         this.assessment = assessment;
     }
 
@@ -69,12 +79,53 @@ class AllianceController {
 
     @Operation(operationId = "listAlliances", summary = "List alliances",
             description = "Filters: `personId` (alliances where the person holds a role or seat), `tier`, `stage`. Admins and the head of "
-                    + "alliance management see every alliance; anyone else only their own.")
+                    + "alliance management see every alliance; anyone else only their own. Sorted by name. Without `page` and `size` the "
+                    + "whole list comes back, as it always did. With either of them (opt-in paging) the answer is the same JSON array holding "
+                    + "one page (`page` from 0, `size` 1 to " + MAX_PAGE_SIZE + ", default " + DEFAULT_PAGE_SIZE + "), paged in the store, "
+                    + "with `X-Total-Count` (all matching alliances) and a `Link` header (`first`, `prev`, `next`, `last`).")
+    @ApiResponse(responseCode = "200", description = "The alliances; when paged, one page with `X-Total-Count` and `Link`.",
+            headers = {
+                    @Header(name = "X-Total-Count", description = "Paged calls only: how many alliances match in all.",
+                            schema = @Schema(type = "integer", example = "5000")),
+                    @Header(name = "Link", description = "Paged calls only: RFC 8288 links to the first, previous, next and last page.",
+                            schema = @Schema(type = "string",
+                                    example = "</api/v1/alliances?page=1&size=50>; rel=\"next\", </api/v1/alliances?page=99&size=50>; rel=\"last\""))})
+    @ApiProblem(status = 400, when = "`page` is negative, or `size` is below 1 or above " + MAX_PAGE_SIZE + "; the problem names the field.")
     @GetMapping
     @PreAuthorize(PEOPLE)
-    List<AllianceView> list(@RequestParam(required = false) String personId, @RequestParam(required = false) Tier tier,
-                            @RequestParam(required = false) Stage stage) {
+    ResponseEntity<List<AllianceView>> list(@RequestParam(required = false) String personId, @RequestParam(required = false) Tier tier,
+                                            @RequestParam(required = false) Stage stage,
+                                            @Parameter(description = "Opt-in paging: the page, from 0.", example = "0")
+                                            @RequestParam(required = false) Integer page,
+                                            @Parameter(description = "Opt-in paging: alliances per page, 1 to " + MAX_PAGE_SIZE + ".", example = "50")
+                                            @RequestParam(required = false) Integer size) {
         Caller caller = Caller.current();
+        if (page == null && size == null) {
+            return ResponseEntity.ok(unpaged(caller, personId, tier, stage));
+        }
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_PAGE_SIZE : size;
+        if (p < 0) {
+            throw new InvalidRequestException("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        PortfolioPages.Page found;
+        if (caller.seesEverything()) {
+            found = personId == null ? pages.all(tier, stage, p, s) : pages.of(personId, a -> a.involves(personId), tier, stage, p, s);
+        } else {
+            // Their own alliances through the person index, never the whole portfolio; the same rows as the unpaged list.
+            String me = caller.subject();
+            found = pages.of(me, a -> a.involves(me) && (personId == null || a.involves(personId)), tier, stage, p, s);
+        }
+        return ResponseEntity.ok()
+                .header("X-Total-Count", Long.toString(found.total()))
+                .header(HttpHeaders.LINK, PageLinks.of("/api/v1/alliances", personId, tier, stage, p, s, found.total()))
+                .body(found.items().stream().map(AllianceView::of).toList());
+    }
+
+    private List<AllianceView> unpaged(Caller caller, String personId, Tier tier, Stage stage) {
         if (caller.seesEverything()) {
             return portfolio.list(personId, tier, stage).stream().map(AllianceView::of).toList();
         }

@@ -4,10 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.windshift.alliance.portfolio.Alliance;
 import io.windshift.alliance.portfolio.AlliancePortfolio;
+import io.windshift.alliance.portfolio.PortfolioPages;
 import io.windshift.service.security.Caller;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PortfolioQuestionsController {
 
     private final AlliancePortfolio portfolio;
+    private final PortfolioPages pages;
 
-    PortfolioQuestionsController(AlliancePortfolio portfolio) {
+    PortfolioQuestionsController(AlliancePortfolio portfolio, PortfolioPages pages) {
         this.portfolio = portfolio;
+        this.pages = pages;
     }
 
     record Seat(String allianceId, String allianceName, String tier, String stage, String role) {
@@ -86,10 +88,8 @@ class PortfolioQuestionsController {
     @PreAuthorize("@callerRules.isPerson()")
     Map<String, Map<String, Long>> summary() {
         Caller caller = Caller.current();
-        Map<String, Map<String, Long>> counts = new TreeMap<>();
-        portfolio.list(null, null, null).stream().filter(a -> visible(caller, a))
-                .forEach(a -> counts.computeIfAbsent(a.tier().name(), t -> new TreeMap<>()).merge(a.stage().name(), 1L, Long::sum));
-        return counts;
+        // Grouped in the store for the whole portfolio; a person's own alliances by _id through the person index.
+        return caller.seesEverything() ? pages.countAll() : pages.countOf(caller.subject(), a -> visible(caller, a));
     }
 
     private static boolean visible(Caller caller, Alliance alliance) {

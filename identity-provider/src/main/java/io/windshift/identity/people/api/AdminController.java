@@ -2,6 +2,7 @@ package io.windshift.identity.people.api;
 
 import io.windshift.identity.people.People;
 import io.windshift.identity.people.Person;
+import io.windshift.identity.signin.SignInAttempts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,12 @@ class AdminController {
 
     private final People people;
     private final PasswordEncoder passwords;
+    private final SignInAttempts attempts;
 
-    AdminController(People people, PasswordEncoder passwords) {
+    AdminController(People people, PasswordEncoder passwords, SignInAttempts attempts) {
         this.people = people;
         this.passwords = passwords;
+        this.attempts = attempts;
     }
 
     @PutMapping("/{personId}")
@@ -72,6 +75,8 @@ class AdminController {
         }
         String name = body.name() == null || body.name().isBlank() ? personId : body.name().strip();
         people.save(new Person(personId, name, body.email(), body.roles(), passwords.encode(body.password())));
+        // A new password ends a lockout.
+        attempts.succeeded(personId);
         return ResponseEntity.noContent().build();
     }
 

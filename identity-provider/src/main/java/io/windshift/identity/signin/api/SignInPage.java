@@ -1,5 +1,6 @@
 package io.windshift.identity.signin.api;
 
+import io.windshift.identity.signin.SignInAttempts;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -14,12 +15,24 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class SignInPage {
 
+    private final SignInAttempts attempts;
+
+    SignInPage(SignInAttempts attempts) {
+        this.attempts = attempts;
+    }
+
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
     String login(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        boolean failed = request.getParameter("error") != null;
+        boolean locked = request.getParameter("locked") != null;
+        boolean refused = request.getParameter("refused") != null;
+        boolean failed = request.getParameter("error") != null || locked || refused;
         boolean signedOut = request.getParameter("logout") != null;
-        String message = failed ? "<p class=\"error\" role=\"alert\" id=\"login-error\">Wrong person id, email or password.</p>"
+        String error = locked ? "Too many wrong passwords: sign-in for this person is locked for " + attempts.duration().toMinutes()
+                + " minutes. Try again later, or ask an administrator to set a new password."
+                : refused ? "The HR directory does not know this person, or they have left: sign-in is refused."
+                : "Wrong person id, email or password.";
+        String message = failed ? "<p class=\"error\" role=\"alert\" id=\"login-error\">" + HtmlUtils.htmlEscape(error) + "</p>"
                 : signedOut ? "<p class=\"info\" role=\"status\">You are signed out.</p>" : "";
         String described = failed ? " aria-describedby=\"login-error\" aria-invalid=\"true\"" : "";
         return page("Sign in", """
