@@ -35,12 +35,32 @@ final class SignInScenario {
         String gateway = platform.gateway();
         String idp = platform.identityProvider();
         String password = platform.signInPassword(fixture.lead(), "Lena Lead", null, "EMPLOYEE");
-        Browser browser = new Browser();
-
-        HttpResponse<String> toProvider = browser.follow(gateway + "/console/", idp);
-        HttpResponse<String> toLogin = browser.get(Browser.location(toProvider));
-        assertThat(Browser.location(toLogin)).isEqualTo(idp + "/login");
-        HttpResponse<String> signedIn = browser.signIn(idp + "/login", fixture.lead(), password);
+        // The provider signs in only people its HR mirror knows: HR hires the lead, and the mirror reads it from Kafka.
+        HttpResponse<String> hired = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/hr/events"))
+                .header("Authorization", "Bearer " + new Tokens(keys).client("workday", "hr.events:write"))
+                .header("Content-Type", "application/cloudevents+json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"specversion":"1.0","id":"hire-signin-%s","source":"/workday","type":"hr.worker.hired",
+                         "data":{"personId":"%s","name":"Lena Lead","email":"lena@example.com","orgUnitId":"ou-1","managerId":"p-vp","effectiveDate":"2026-01-01"}}
+                        """.formatted(UUID.randomUUID(), fixture.lead()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(hired.statusCode()).as(hired.body()).isEqualTo(202);
+        java.util.concurrent.atomic.AtomicReference<Browser> session = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+            Browser attempt = new Browser();
+            HttpResponse<String> toProvider = attempt.follow(gateway + "/console/", idp);
+            HttpResponse<String> toLogin = attempt.get(Browser.location(toProvider));
+            assertThat(Browser.location(toLogin)).isEqualTo(idp + "/login");
+            HttpResponse<String> signedIn = attempt.signIn(idp + "/login", fixture.lead(), password);
+            java.util.Optional<String> next = signedIn.headers().firstValue("Location");
+            if (next.isEmpty() || next.get().contains("/login")) {
+                return false; // not in the mirror yet
+            }
+            session.set(attempt);
+            answer.set(signedIn);
+            return true;
+        });
+        Browser browser = session.get();
+        HttpResponse<String> signedIn = answer.get();
         HttpResponse<String> back = browser.follow(Browser.location(signedIn), gateway + "/console/");
         assertThat(URI.create(gateway).resolve(Browser.location(back)).toString()).isEqualTo(gateway + "/console/");
 
