@@ -52,7 +52,7 @@ final class SignInScenario {
             assertThat(Browser.location(toLogin)).isEqualTo(idp + "/login");
             HttpResponse<String> signedIn = attempt.signIn(idp + "/login", fixture.lead(), password);
             java.util.Optional<String> next = signedIn.headers().firstValue("Location");
-            if (next.isEmpty() || next.get().contains("/login")) {
+            if (next.isEmpty() || URI.create(idp).resolve(next.get()).toString().startsWith(idp + "/login")) {
                 return false; // not in the mirror yet
             }
             session.set(attempt);
