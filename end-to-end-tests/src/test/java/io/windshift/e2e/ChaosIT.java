@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChaosIT {
 
-    static final Path ROOT = Path.of(System.getProperty("windshift.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Platform.ROOT;
     /** Every default port of LocalStack, plus the second instances' (+10) the rebalance fault starts. */
     static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8091, 8092, 8093, 9092, 9093, 27017, 3025, 8025);
     static final int EVENTS = Integer.getInteger("chaos.events", 1000);
@@ -39,7 +39,7 @@ class ChaosIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         state = ROOT.resolve("end-to-end-tests/target/chaos-platform");
-        deleteTree(state);
+        Platform.deleteTree(state);
         Files.createDirectories(state.resolve("logs"));
         offset = freeOffset();
         env = new LinkedHashMap<>();
@@ -127,16 +127,5 @@ class ChaosIT {
 
     static String classpath() {
         return ROOT.resolve("local-platform/target/classes") + ":" + ROOT.resolve("local-platform/target/lib/*");
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -28,7 +28,8 @@ final class Platform implements AutoCloseable {
     static final String IDENTITY_PROVIDER = "identity-provider";
     private static final List<String> ALL = List.of("alliance-service", "obligation-service", "notification-service", IDENTITY_PROVIDER,
             "gateway");
-    private static final Path ROOT = Path.of(System.getProperty("windshift.root", "..")).toAbsolutePath().normalize();
+    /** The repository root (the parent of end-to-end-tests unless -Dwindshift.root says otherwise). */
+    static final Path ROOT = Path.of(System.getProperty("windshift.root", "..")).toAbsolutePath().normalize();
     private static final String VERSION = System.getProperty("windshift.version", "0.1.0-SNAPSHOT");
     /** Nine JVMs starting together on two cores: well past a minute when the machine is busy with anything else. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
@@ -150,7 +151,7 @@ final class Platform implements AutoCloseable {
         return password;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,15 +1,20 @@
 package io.windshift.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.windshift.local.LocalIdentity;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,22 +41,22 @@ final class SignInScenario {
         String idp = platform.identityProvider();
         String password = platform.signInPassword(fixture.lead(), "Lena Lead", null, "EMPLOYEE");
         // The provider signs in only people its HR mirror knows: HR hires the lead, and the mirror reads it from Kafka.
-        HttpResponse<String> hired = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/hr/events"))
+        HttpResponse<String> hired = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/hr/events"))
                 .header("Authorization", "Bearer " + new Tokens(keys).client("workday", "hr.events:write"))
                 .header("Content-Type", "application/cloudevents+json").POST(HttpRequest.BodyPublishers.ofString("""
                         {"specversion":"1.0","id":"hire-signin-%s","source":"/workday","type":"hr.worker.hired",
                          "data":{"personId":"%s","name":"Lena Lead","email":"lena@example.com","orgUnitId":"ou-1","managerId":"p-vp","effectiveDate":"2026-01-01"}}
                         """.formatted(UUID.randomUUID(), fixture.lead()))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hired.statusCode()).as(hired.body()).isEqualTo(202);
-        java.util.concurrent.atomic.AtomicReference<Browser> session = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> answer = new java.util.concurrent.atomic.AtomicReference<>();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+        AtomicReference<Browser> session = new AtomicReference<>();
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
             Browser attempt = new Browser();
             HttpResponse<String> toProvider = attempt.follow(gateway + "/console/", idp);
             HttpResponse<String> toLogin = attempt.get(Browser.location(toProvider));
             assertThat(Browser.location(toLogin)).isEqualTo(idp + "/login");
             HttpResponse<String> signedIn = attempt.signIn(idp + "/login", fixture.lead(), password);
-            java.util.Optional<String> next = signedIn.headers().firstValue("Location");
+            Optional<String> next = signedIn.headers().firstValue("Location");
             if (next.isEmpty() || URI.create(idp).resolve(next.get()).toString().startsWith(idp + "/login")) {
                 return false; // not in the mirror yet
             }
