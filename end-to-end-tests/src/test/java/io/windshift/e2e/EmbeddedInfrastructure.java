@@ -1,7 +1,7 @@
 package io.windshift.e2e;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.windshift.local.store.SnapshotMemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -24,7 +24,7 @@ final class EmbeddedInfrastructure implements AutoCloseable {
         // One broker: the intake's Kafka transactions need their state log to fit it.
         kafka.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         kafka.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = new MongoServer(new SnapshotMemoryBackend());
         InetSocketAddress address = mongo.bind();
         return new EmbeddedInfrastructure(kafka, mongo, "mongodb://127.0.0.1:" + address.getPort());
     }

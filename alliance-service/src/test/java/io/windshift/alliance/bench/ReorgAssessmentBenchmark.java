@@ -3,7 +3,7 @@ package io.windshift.alliance.bench;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.windshift.local.store.SnapshotMemoryBackend;
 import io.windshift.local.store.ValueOrderedH2Backend;
 import io.windshift.alliance.AllianceServiceApplication;
 import io.windshift.alliance.impact.ChangeAssessment;
@@ -55,7 +55,7 @@ public final class ReorgAssessmentBenchmark {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 12);
         kafka.afterPropertiesSet();
         Path h2 = Files.createTempDirectory("reorg-bench").resolve("store.mv");
-        MongoServer mongo = new MongoServer(store.equals("memory") ? new MemoryBackend() : new ValueOrderedH2Backend(h2.toString()));
+        MongoServer mongo = new MongoServer(store.equals("memory") ? new SnapshotMemoryBackend() : new ValueOrderedH2Backend(h2.toString()));
         InetSocketAddress address = mongo.bind();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AllianceServiceApplication.class)
                 .initializers(c -> ((org.springframework.context.support.GenericApplicationContext) c).registerBean(

@@ -3,7 +3,11 @@ package io.windshift.local.store;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -19,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * mongo-java-server's H2 backend (one MVStore file) with unique indexes keyed by {@link KeyValueType}, so an
  * index lookup compares values instead of Java-serialising keys. Each index lives in a map of its own name
  * ({@code …._index_NAME.by-value}); a store written by the stock backend has its indexes copied over once, on
- * first open, and the old maps removed.
+ * first open, and the old maps removed. Reads are snapshots ({@link SnapshotReads}).
  */
 public final class ValueOrderedH2Backend extends H2Backend {
 
@@ -63,6 +67,20 @@ public final class ValueOrderedH2Backend extends H2Backend {
                 store.removeMap(old);
             }
             return new ValueOrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /** H2's collection with snapshot reads ({@link SnapshotReads}); its update already stores a new object. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace);
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry) {
+                @Override
+                protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+                    return super.createQueryResult(SnapshotReads.copies(matched), batchSize);
+                }
+            };
         }
 
         @Override

@@ -6,7 +6,14 @@ import io.windshift.messaging.outbox.Outbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -38,5 +45,43 @@ class VersionedSaveIndexesIT extends MessagingIntegrationTest {
         second.deposit(UUID.randomUUID().toString(), 7);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> outbox.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(mongo.findById(saved.id(), Document.class, "ledger_accounts").getLong("balance")).isEqualTo(5);
+    }
+
+    /** Many writers racing read-change-save on one document: every save that succeeded is in the balance, none lost. */
+    @RepeatedTest(5)
+    void racingSavesLoseNoUpdate() throws Exception {
+        String id = outbox.save(new LedgerAccount("acc-" + UUID.randomUUID())).id();
+        int writers = 8;
+        int attemptsEach = 40;
+        AtomicInteger won = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < attemptsEach; i++) {
+                        LedgerAccount account = mongo.findById(id, LedgerAccount.class);
+                        account.deposit(UUID.randomUUID().toString(), 1);
+                        try {
+                            mongo.save(account);
+                            won.incrementAndGet();
+                        } catch (OptimisticLockingFailureException lost) {
+                            // Another writer saved first: this deposit is refused, as it must be.
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(won.get()).isPositive();
+        assertThat(mongo.findById(id, Document.class, "ledger_accounts").getLong("balance")).isEqualTo(won.get());
     }
 }
