@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -77,6 +78,48 @@ abstract class ProductFlowsScenario extends ThinPathScenario {
         });
         assertThat(notificationsFor(am, reorg)).isEmpty();
         assertThat(notificationsFor(am2, reorg)).isEmpty();
+        traceFollowsTheReorgThroughEveryService(reorg, hr, head, Set.of(helios, nova), obligation, am, Set.of(sponsor, "p-head", lead1, lead2));
+    }
+
+    /** GET /api/v1/events/{id}/trace: all of it for the head, ids only for the client that posted it, nothing for anyone else. */
+    void traceFollowsTheReorgThroughEveryService(String reorg, String hr, String head, Set<String> alliances, String obligation, String owner,
+                                                Set<String> told) throws Exception {
+        String path = "/api/v1/events/" + reorg + "/trace";
+        await().atMost(FLOW_TIMEOUT).ignoreExceptions().pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode trace = json(send("GET", path, head, null, null, null));
+            assertThat(trace.get("accepted").get("clientId").asString()).isEqualTo("workday");
+            assertThat(trace.get("accepted").get("type").asString()).isEqualTo("hr.org.reorganized");
+            assertThat(trace.get("accepted").get("service").asString()).isEqualTo("alliance-service");
+            assertThat(values(trace.get("appliedBy"), "consumer")).contains("alliance-service.hr", "obligation-service.hr", "notification-service.hr");
+            assertThat(values(trace.get("impacts"), "allianceId")).containsExactlyInAnyOrderElementsOf(alliances);
+            assertThat(trace.get("actions")).isNotEmpty();
+            assertThat(values(trace.get("obligations"), "id")).contains(obligation);
+            // The departed owner's obligation: owner vacated by this reorg (so it has no owner any more).
+            assertThat(values(trace.get("obligations"), "detail")).anySatisfy(d -> assertThat(d).contains("OWNER_VACATED").contains(owner));
+            assertThat(values(trace.get("notifications"), "personId")).containsAll(told);
+            assertThat(values(trace.get("deliveries"), "state")).isNotEmpty();
+            assertThat(trace.get("unavailable")).isEmpty();
+        });
+        JsonNode full = json(send("GET", path, head, null, null, null));
+        JsonNode idsOnly = json(send("GET", path, hr, null, null, null));
+        System.out.println("event trace of " + reorg + " as the head of alliance management: " + full.toPrettyString());
+        System.out.println("event trace of " + reorg + " as the client that posted it: " + idsOnly.toPrettyString());
+        for (String section : List.of("impacts", "actions", "obligations", "notifications", "deliveries")) {
+            assertThat(values(idsOnly.get(section), "id")).as(section).containsExactlyInAnyOrderElementsOf(values(full.get(section), "id"));
+            for (JsonNode item : idsOnly.get(section)) {
+                assertThat(item.get("personId").isNull()).as(section + " " + item).isTrue();
+                assertThat(item.get("detail").isNull()).as(section + " " + item).isTrue();
+            }
+        }
+        assertThat(send("GET", path, tokens().client("successfactors", "hr.events:write"), null, null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", path, tokens().person(owner, "ALLIANCE_MANAGER"), null, null, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/events/never-posted-" + reorg + "/trace", head, null, null, null).statusCode()).isEqualTo(404);
+    }
+
+    static List<String> values(JsonNode items, String field) {
+        List<String> values = new ArrayList<>();
+        items.forEach(i -> values.add(i.get(field).isNull() ? null : i.get(field).asString()));
+        return values;
     }
 
     @Test

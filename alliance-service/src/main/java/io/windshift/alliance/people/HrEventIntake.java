@@ -7,6 +7,7 @@ import io.windshift.contract.hr.EventRescinded;
 import io.windshift.contract.hr.OrgReorganized;
 import io.windshift.messaging.publish.IntakePublisher;
 import io.windshift.messaging.publish.EventPublisher.Outgoing;
+import io.windshift.messaging.trace.EventAcceptances;
 import io.windshift.messaging.trace.TraceContext;
 import io.windshift.service.intake.CloudEventRequest;
 import io.windshift.service.web.InvalidRequestException.FieldProblem;
@@ -37,9 +38,12 @@ public class HrEventIntake {
     private final ScheduledHrEvents scheduled;
     private final HrEventKeys keys;
     private final Clock clock;
+    private final EventAcceptances acceptances;
 
-    HrEventIntake(IntakePublisher publisher, Validator validator, TraceContext trace, ScheduledHrEvents scheduled, HrEventKeys keys, Clock clock) {
+    HrEventIntake(IntakePublisher publisher, Validator validator, TraceContext trace, ScheduledHrEvents scheduled, HrEventKeys keys, Clock clock,
+                  EventAcceptances acceptances) {
         this.keys = keys;
+        this.acceptances = acceptances;
         this.publisher = publisher;
         this.validator = validator;
         this.trace = trace;
@@ -51,7 +55,8 @@ public class HrEventIntake {
     public record Accepted(List<String> accepted, List<String> scheduled) {
     }
 
-    public Accepted accept(String body) {
+    /** Accepts what {@code clientId} posted (the trace remembers who it was). */
+    public Accepted accept(String body, String clientId) {
         List<CloudEvent> events = CloudEventRequest.parse(body, Topics.HR, "an HR", validator, HrEventIntake::checkReorg);
         String traceparent = trace.currentTraceparent();
         List<Outgoing> outgoing = new ArrayList<>();
@@ -73,6 +78,7 @@ public class HrEventIntake {
         List<String> held = later.stream().map(o -> o.event().id()).toList();
         now.stream().filter(o -> o.event().knownType().orElseThrow() == EventType.HR_EVENT_RESCINDED)
                 .forEach(o -> scheduled.cancel(o.event().dataAs(EventRescinded.class).rescindedEventId()));
+        acceptances.accepted(events, clientId);
         return new Accepted(outgoing.stream().map(o -> o.event().id()).toList(), held);
     }
 

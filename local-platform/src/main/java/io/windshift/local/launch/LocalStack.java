@@ -247,6 +247,12 @@ public final class LocalStack {
             result.put("WINDSHIFT_WEBHOOK_SECRET", webhookSecret());
             result.put("WINDSHIFT_HEADS_OF_ALLIANCE_MANAGEMENT", env.getOrDefault("WINDSHIFT_HEADS_OF_ALLIANCE_MANAGEMENT", "p-head"));
         }
+        if (name.equals("alliance-service")) {
+            // The event trace asks the other services for their parts, trying each listed instance in turn.
+            result.put("WINDSHIFT_GATEWAY_INSTANCE_LIST", supervisor.instanceList().toString());
+            result.put("OBLIGATION_SERVICE_URI", "http://localhost:" + port(8082));
+            result.put("NOTIFICATION_SERVICE_URI", "http://localhost:" + port(8083));
+        }
         if (name.equals("gateway")) {
             // The gateway balances across the instances the launcher lists; these are the fallbacks.
             result.put("WINDSHIFT_GATEWAY_INSTANCE_LIST", supervisor.instanceList().toString());

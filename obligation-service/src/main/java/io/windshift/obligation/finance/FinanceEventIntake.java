@@ -5,6 +5,7 @@ import io.windshift.contract.Topics;
 import io.windshift.contract.finance.FinanceKeys;
 import io.windshift.messaging.publish.IntakePublisher;
 import io.windshift.messaging.publish.EventPublisher.Outgoing;
+import io.windshift.messaging.trace.EventAcceptances;
 import io.windshift.messaging.trace.TraceContext;
 import io.windshift.service.intake.CloudEventRequest;
 import jakarta.validation.Validator;
@@ -25,18 +26,22 @@ public class FinanceEventIntake {
     private final IntakePublisher publisher;
     private final Validator validator;
     private final TraceContext trace;
+    private final EventAcceptances acceptances;
 
-    FinanceEventIntake(IntakePublisher publisher, Validator validator, TraceContext trace) {
+    FinanceEventIntake(IntakePublisher publisher, Validator validator, TraceContext trace, EventAcceptances acceptances) {
+        this.acceptances = acceptances;
         this.publisher = publisher;
         this.validator = validator;
         this.trace = trace;
     }
 
-    public List<String> accept(String body) {
+    /** Accepts what {@code clientId} posted (the trace remembers who it was). */
+    public List<String> accept(String body, String clientId) {
         List<CloudEvent> events = CloudEventRequest.parse(body, Topics.FINANCE, "a finance", validator, FinanceEventIntake::namesWhatItSettles);
         String traceparent = trace.currentTraceparent();
         List<Outgoing> outgoing = events.stream().map(e -> new Outgoing(Topics.FINANCE, keyOf(e), e.withTraceparent(traceparent))).toList();
         publisher.publishAtomically(outgoing);
+        acceptances.accepted(events, clientId);
         return events.stream().map(CloudEvent::id).toList();
     }
 

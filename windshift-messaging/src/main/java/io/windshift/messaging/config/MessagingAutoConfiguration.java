@@ -19,6 +19,7 @@ import io.windshift.messaging.publish.IntakePublisher;
 import io.windshift.messaging.retention.RetentionSweeper;
 import io.windshift.messaging.retention.RetentionTask;
 import io.windshift.messaging.store.Leases;
+import io.windshift.messaging.trace.EventAcceptances;
 import io.windshift.messaging.trace.TraceContext;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -149,6 +150,13 @@ public class MessagingAutoConfiguration {
         String instanceId = application + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new RetentionSweeper(tasks, new Leases(mongo, RetentionSweeper.LEASES, clock, instanceId), clock,
                 properties.retentionInterval());
+    }
+
+    /** The first line of a posted event's trace (written by the intakes, read by the trace). */
+    @Bean
+    EventAcceptances eventAcceptances(MongoTemplate mongo, Clock clock, MessagingProperties properties,
+                                      @Value("${spring.application.name:windshift}") String application) {
+        return new EventAcceptances(mongo, clock, application, properties.processedRetention());
     }
 
     @Bean

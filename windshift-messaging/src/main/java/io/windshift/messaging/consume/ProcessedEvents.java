@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,23 @@ public class ProcessedEvents implements RetentionTask {
             return true;
         }
         return legacyPresent() && exists(COLLECTION, key);
+    }
+
+    /** When {@code consumer} applied the event, while its id is kept (an event trace asks this). */
+    public Optional<Instant> appliedAt(String consumer, String eventId) {
+        String key = key(consumer, eventId);
+        LocalDate current = generationOf(clock.instant());
+        List<String> names = new ArrayList<>(List.of(collectionName(current), collectionName(current.minusDays(generationDays))));
+        if (legacyPresent()) {
+            names.add(COLLECTION);
+        }
+        for (String name : names) {
+            Document found = collection(name).find(Filters.eq("_id", key)).first();
+            if (found != null) {
+                return Optional.ofNullable(found.getDate("processedAt")).map(Date::toInstant);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Records the event as applied; returns false if it already was. */

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.windshift.service.docs.CloudEventBody;
 import io.windshift.service.docs.CloudEventDocument;
 import io.windshift.alliance.people.HrEventIntake;
+import io.windshift.service.security.Caller;
 import io.windshift.contract.CloudEvent;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +50,6 @@ class HrEventsController {
     @PostMapping(consumes = {CloudEvent.MEDIA_TYPE, CloudEvent.BATCH_MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
     @PreAuthorize("hasAuthority('SCOPE_hr.events:write')")
     ResponseEntity<HrEventIntake.Accepted> accept(@RequestBody String body) {
-        return ResponseEntity.accepted().body(intake.accept(body));
+        return ResponseEntity.accepted().body(intake.accept(body, Caller.current().subject()));
     }
 }

@@ -69,7 +69,7 @@ class FinanceController {
     @PostMapping(path = "/events", consumes = {CloudEvent.MEDIA_TYPE, CloudEvent.BATCH_MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
     @PreAuthorize("hasAuthority('SCOPE_finance.events:write')")
     ResponseEntity<Map<String, List<String>>> accept(@RequestBody String body) {
-        return ResponseEntity.accepted().body(Map.of("accepted", intake.accept(body)));
+        return ResponseEntity.accepted().body(Map.of("accepted", intake.accept(body, Caller.current().subject())));
     }
 
     @Operation(operationId = "listUnmatchedFinanceEvents", summary = "Finance events that matched no obligation",
