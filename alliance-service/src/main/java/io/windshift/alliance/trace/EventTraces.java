@@ -12,13 +12,12 @@ import io.windshift.messaging.trace.TracePart;
 import io.windshift.messaging.trace.TracePart.Applied;
 import io.windshift.messaging.trace.TracePart.Item;
 import io.windshift.service.security.Caller;
+import io.windshift.service.trace.EventTraceAccess;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,11 +44,9 @@ public class EventTraces {
         this.remote = remote;
     }
 
-    /** The trace of {@code eventId} as {@code caller} may see it; empty when there is none (or none for them). */
-    public Optional<EventTrace> trace(Caller caller, String eventId, String authorization) {
-        if (caller.isPerson() && !caller.seesEverything()) {
-            throw new AccessDeniedException("an event trace is for the head of alliance management, admins and the client that posted it");
-        }
+    /** The trace of {@code eventId} as the current caller may see it; empty when there is none (or none for them); 403 for other people. */
+    public Optional<EventTrace> trace(String eventId, String authorization) {
+        Caller caller = EventTraceAccess.caller();
         List<TracePart> parts = new ArrayList<>(List.of(localPart(eventId)));
         List<String> unavailable = new ArrayList<>();
         for (String service : RemoteTraceParts.SERVICES) {
@@ -60,7 +57,7 @@ public class EventTraces {
             if (accepted == null || !caller.subject().equals(accepted.clientId())) {
                 return Optional.empty();
             }
-            parts = parts.stream().map(TracePart::idsOnly).toList();
+            parts = parts.stream().map(p -> EventTraceAccess.viewOf(caller, p)).toList();
         }
         if (parts.stream().allMatch(TracePart::knowsNothing)) {
             return Optional.empty();
@@ -74,8 +71,6 @@ public class EventTraces {
 
     /** alliance-service's part, in full (the caller's view is applied to the whole trace). */
     TracePart localPart(String eventId) {
-        List<Applied> applied = CONSUMERS.stream().flatMap(c -> processed.appliedAt(c, eventId).map(at -> new Applied("alliance-service", c, at)).stream())
-                .toList();
         List<Item> items = new ArrayList<>();
         for (ChangeImpact impact : impacts.ofTrigger(eventId)) {
             items.add(new Item("IMPACT", impact.id(), null, impact.allianceId(), impact.status().name(), null,
@@ -85,7 +80,7 @@ public class EventTraces {
                         action.kind().name() + ": " + action.title(), null));
             }
         }
-        return new TracePart("alliance-service", acceptances.find(eventId).orElse(null), applied, items);
+        return TracePart.of("alliance-service", acceptances.find(eventId).orElse(null), processed, CONSUMERS, eventId, items);
     }
 
     private static List<Item> ofKind(List<Item> items, String kind) {
@@ -97,9 +92,5 @@ public class EventTraces {
      */
     public record EventTrace(String eventId, Acceptance accepted, List<Applied> appliedBy, List<Item> impacts, List<Item> actions,
                              List<Item> obligations, List<Item> notifications, List<Item> deliveries, List<String> unavailable) {
-
-        public Stream<Item> items() {
-            return Stream.of(impacts, actions, obligations, notifications, deliveries).flatMap(List::stream);
-        }
     }
 }

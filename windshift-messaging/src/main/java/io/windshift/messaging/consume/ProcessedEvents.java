@@ -60,29 +60,26 @@ public class ProcessedEvents implements RetentionTask {
     }
 
     public boolean contains(String consumer, String eventId) {
-        String key = key(consumer, eventId);
-        LocalDate current = generationOf(clock.instant());
-        if (exists(collectionName(current), key) || exists(collectionName(current.minusDays(generationDays)), key)) {
-            return true;
-        }
-        return legacyPresent() && exists(COLLECTION, key);
+        return find(consumer, eventId).isPresent();
     }
 
     /** When {@code consumer} applied the event, while its id is kept (an event trace asks this). */
     public Optional<Instant> appliedAt(String consumer, String eventId) {
+        return find(consumer, eventId).map(d -> d.getDate("processedAt")).map(Date::toInstant);
+    }
+
+    /** The record in the current generation, else the previous one, else the legacy collection while it exists. */
+    private Optional<Document> find(String consumer, String eventId) {
         String key = key(consumer, eventId);
         LocalDate current = generationOf(clock.instant());
-        List<String> names = new ArrayList<>(List.of(collectionName(current), collectionName(current.minusDays(generationDays))));
-        if (legacyPresent()) {
-            names.add(COLLECTION);
+        Document found = first(collectionName(current), key);
+        if (found == null) {
+            found = first(collectionName(current.minusDays(generationDays)), key);
         }
-        for (String name : names) {
-            Document found = collection(name).find(Filters.eq("_id", key)).first();
-            if (found != null) {
-                return Optional.ofNullable(found.getDate("processedAt")).map(Date::toInstant);
-            }
+        if (found == null && legacyPresent()) {
+            found = first(COLLECTION, key);
         }
-        return Optional.empty();
+        return Optional.ofNullable(found);
     }
 
     /** Records the event as applied; returns false if it already was. */
@@ -184,8 +181,8 @@ public class ProcessedEvents implements RetentionTask {
         return legacyPresent;
     }
 
-    private boolean exists(String collection, String key) {
-        return collection(collection).find(Filters.eq("_id", key)).first() != null;
+    private Document first(String collection, String key) {
+        return collection(collection).find(Filters.eq("_id", key)).first();
     }
 
     private MongoCollection<Document> collection(String name) {

@@ -1,5 +1,6 @@
 package io.windshift.messaging.trace;
 
+import io.windshift.messaging.consume.ProcessedEvents;
 import io.windshift.messaging.trace.EventAcceptances.Acceptance;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,14 @@ public record TracePart(String service, Acceptance accepted, List<Applied> appli
         Item idsOnly() {
             return new Item(kind, id, ref, allianceId, state, null, null, at);
         }
+    }
+
+    /** A service's part: its acceptance (if it took the event in), which of {@code consumers} applied it, and its items. */
+    public static TracePart of(String service, Acceptance accepted, ProcessedEvents processed, List<String> consumers, String eventId,
+                               List<Item> items) {
+        List<Applied> applied = consumers.stream()
+                .flatMap(c -> processed.appliedAt(c, eventId).map(at -> new Applied(service, c, at)).stream()).toList();
+        return new TracePart(service, accepted, applied, List.copyOf(items));
     }
 
     public TracePart idsOnly() {

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.windshift.alliance.trace.EventTraces;
 import io.windshift.alliance.trace.EventTraces.EventTrace;
 import io.windshift.service.docs.ApiProblem;
-import io.windshift.service.security.Caller;
 import io.windshift.service.web.InvalidRequestException;
 import io.windshift.service.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +40,7 @@ class EventTraceController {
         if (eventId.isBlank() || eventId.length() > 200) {
             throw new InvalidRequestException("eventId", "must be 1 to 200 characters");
         }
-        return traces.trace(Caller.current(), eventId, authorization)
+        return traces.trace(eventId, authorization)
                 .orElseThrow(() -> new NotFoundException("No trace of event " + eventId + " visible to you"));
     }
 }

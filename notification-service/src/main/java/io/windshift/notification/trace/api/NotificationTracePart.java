@@ -4,13 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.windshift.messaging.consume.ProcessedEvents;
 import io.windshift.messaging.trace.TracePart;
-import io.windshift.messaging.trace.TracePart.Applied;
 import io.windshift.messaging.trace.TracePart.Item;
 import io.windshift.notification.inbox.TriggerDeliveries;
 import io.windshift.service.security.Caller;
+import io.windshift.service.trace.EventTraceAccess;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,12 +41,7 @@ class NotificationTracePart {
     @GetMapping("/internal/v1/events/{eventId}/trace")
     @PreAuthorize("isAuthenticated()")
     TracePart part(@PathVariable String eventId) {
-        Caller caller = Caller.current();
-        if (caller.isPerson() && !caller.seesEverything()) {
-            throw new AccessDeniedException("an event trace is for the head of alliance management, admins and the client that posted it");
-        }
-        List<Applied> applied = CONSUMERS.stream()
-                .flatMap(c -> processed.appliedAt(c, eventId).map(at -> new Applied("notification-service", c, at)).stream()).toList();
+        Caller caller = EventTraceAccess.caller();
         List<Item> items = new ArrayList<>();
         for (TriggerDeliveries.Told told : deliveries.of(eventId).orElse(List.of())) {
             String alliance = told.allianceIds().isEmpty() ? null : told.allianceIds().getFirst();
@@ -60,7 +54,6 @@ class NotificationTracePart {
                         told.recipientId(), channel.channel() + ", " + channel.attempts() + " attempt(s)", channel.at()));
             }
         }
-        TracePart part = new TracePart("notification-service", null, applied, items);
-        return caller.isPerson() ? part : part.idsOnly();
+        return EventTraceAccess.viewOf(caller, TracePart.of("notification-service", null, processed, CONSUMERS, eventId, items));
     }
 }

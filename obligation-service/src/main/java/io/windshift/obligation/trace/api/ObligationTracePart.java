@@ -5,13 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.windshift.messaging.consume.ProcessedEvents;
 import io.windshift.messaging.trace.EventAcceptances;
 import io.windshift.messaging.trace.TracePart;
-import io.windshift.messaging.trace.TracePart.Applied;
 import io.windshift.messaging.trace.TracePart.Item;
 import io.windshift.obligation.finance.UnmatchedFinanceEvent;
 import io.windshift.obligation.register.AuditEntry;
 import io.windshift.obligation.register.Obligation;
 import io.windshift.obligation.register.Occurrence;
 import io.windshift.service.security.Caller;
+import io.windshift.service.trace.EventTraceAccess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,12 +55,7 @@ class ObligationTracePart {
     @GetMapping("/internal/v1/events/{eventId}/trace")
     @PreAuthorize("isAuthenticated()")
     TracePart part(@PathVariable String eventId) {
-        Caller caller = Caller.current();
-        if (caller.isPerson() && !caller.seesEverything()) {
-            throw new AccessDeniedException("an event trace is for the head of alliance management, admins and the client that posted it");
-        }
-        List<Applied> applied = CONSUMERS.stream()
-                .flatMap(c -> processed.appliedAt(c, eventId).map(at -> new Applied("obligation-service", c, at)).stream()).toList();
+        Caller caller = EventTraceAccess.caller();
         List<Item> items = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         Query byEvent = new Query(Criteria.where("history.by").is(eventId));
@@ -76,8 +70,8 @@ class ObligationTracePart {
             items.add(new Item("OBLIGATION", unmatched.eventId(), unmatched.obligationId(), null, "UNMATCHED", null, unmatched.reason(),
                     unmatched.receivedAt()));
         }
-        TracePart part = new TracePart("obligation-service", acceptances.find(eventId).orElse(null), applied, items);
-        return caller.isPerson() ? part : part.idsOnly();
+        return EventTraceAccess.viewOf(caller,
+                TracePart.of("obligation-service", acceptances.find(eventId).orElse(null), processed, CONSUMERS, eventId, items));
     }
 
     private static String actions(List<AuditEntry> history, String eventId) {
