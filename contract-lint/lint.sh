@@ -30,10 +30,14 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm
 fi
+# One install at a time (CI runs this script beside the tests, which run it too): the second waits for the first.
+exec 9>"$here/.install.lock"
+flock 9
 if ! cmp -s "$here/package-lock.json" "$here/node_modules/.windshift-lock" 2>/dev/null; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error --engine-strict=false)
   cp "$here/package-lock.json" "$here/node_modules/.windshift-lock"
 fi
+flock -u 9
 redocly="$here/node_modules/.bin/redocly"
 asyncapi="$here/node_modules/.bin/asyncapi"
 

@@ -75,7 +75,7 @@ class ChaosIT {
                 "io.windshift.local.chaos.ChaosMain", "http://localhost:" + (8080 + offset), state.resolve("keys").toString(),
                 state.resolve("run").toString(), "mongodb://localhost:" + (27017 + offset), "localhost:" + (9092 + offset),
                 state.resolve("reliability.md").toString(), "ci", "--events", Integer.toString(EVENTS), "--max-minutes", "11",
-                "--settle-seconds", "180", "--no-record", "--mail-api", "http://localhost:" + (8025 + offset)));
+                "--settle-seconds", "180", "--fault-gap-seconds", "3", "--no-record", "--mail-api", "http://localhost:" + (8025 + offset)));
         int code = run("chaos", command, Duration.ofMinutes(12));
         String output = Files.readString(state.resolve("logs/chaos-test.out"));
         assertThat(output).contains("RESULT: nothing lost, nothing doubled, nothing out of order");

@@ -100,7 +100,7 @@ class ConsoleBrowserIT {
             // (1) The inbox, open and live; the keyboard starts at the skip link.
             ana.visit("/console/");
             assertThat(ana.text("h1")).isEqualTo("Inbox");
-            ana.waitFor(d -> "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")) ? true : null);
+            ana.waitUntilLive(ConsoleSession.WAIT);
             ana.find("body").sendKeys(Keys.TAB);
             assertThat(ana.driver().switchTo().activeElement().getText()).isEqualTo("Skip to content");
             ana.script("window.__sameDocument = true");
@@ -226,7 +226,7 @@ class ConsoleBrowserIT {
             // inbox reconnects by itself, and a revision made afterwards (a new sponsor closes the sponsor action)
             // shows in the reorg's notification without a reload.
             ana.visit("/console/");
-            ana.waitFor(d -> "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")) ? true : null);
+            ana.waitUntilLive(ConsoleSession.WAIT);
             ana.script("window.__sameDocument = true");
             platform.kill("notification-service");
             ana.waitFor(d -> "reconnecting".equals(d.findElement(By.id("live")).getDomAttribute("data-state")) ? true : null);
@@ -235,7 +235,7 @@ class ConsoleBrowserIT {
             String readiness = platform.direct("notification-service") + "/actuator/health/readiness";
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
                     http.send(readiness, "GET", "", null, null, null).statusCode() == 200);
-            ana.waitFor(Duration.ofSeconds(60), d -> "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")) ? true : null);
+            ana.waitUntilLive(Duration.ofSeconds(60));
             expect(200, call("PUT", "/api/v1/alliances/" + helios + "/roles/EXECUTIVE_SPONSOR", tokens.person("p-admin", "ALLIANCE_ADMIN"),
                     "application/json", "{\"personId\":\"" + CMO + "\"}"));
             ana.waitFor(FLOW, d -> d.findElement(By.cssSelector(card)).getText().contains("2 of 3 actions closed") ? true : null);

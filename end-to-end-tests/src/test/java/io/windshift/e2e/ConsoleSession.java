@@ -163,6 +163,30 @@ final class ConsoleSession implements AutoCloseable {
         return find(css).getText();
     }
 
+    /**
+     * Waits until the page's live indicator says the inbox stream is open; on a timeout says what the indicator shows
+     * and what the stream's address answers to this browser (its status, read with a fetch that is then aborted).
+     */
+    void waitUntilLive(Duration timeout) {
+        try {
+            waitFor(timeout, d -> "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")) ? true : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object indicator, probe;
+            try {
+                indicator = script("const e = document.getElementById('live'); return e ? e.dataset.state + ': ' + e.textContent : 'none'");
+                probe = ((JavascriptExecutor) driver).executeAsyncScript("""
+                        const done = arguments[arguments.length - 1], abort = new AbortController();
+                        fetch('/api/v1/notifications/stream', { signal: abort.signal })
+                          .then(r => { done(r.status + ' ' + r.headers.get('content-type')); abort.abort(); })
+                          .catch(err => done('failed: ' + err));""");
+            } catch (RuntimeException unreadable) {
+                indicator = probe = "(unreadable: " + unreadable + ")";
+            }
+            throw new AssertionError("the inbox stream did not open within " + timeout + "; indicator " + indicator
+                    + "; the stream answers " + probe, e);
+        }
+    }
+
     /** Waits until the element's visible text contains {@code expected}. */
     void waitForText(String css, String expected) {
         waitFor(d -> d.findElement(By.cssSelector(css)).getText().contains(expected) ? true : null);

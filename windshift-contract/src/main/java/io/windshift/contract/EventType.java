@@ -24,7 +24,10 @@ import io.windshift.contract.obligation.OwnerAssigned;
 import io.windshift.contract.obligation.OwnerVacated;
 import io.windshift.contract.hr.EventRescinded;
 import io.windshift.contract.hr.OrgReorganized;
+import io.windshift.contract.hr.OrgUnitChanged;
 import io.windshift.contract.hr.WorkerHired;
+import io.windshift.contract.hr.WorkerLeaveEnded;
+import io.windshift.contract.hr.WorkerLeaveStarted;
 import io.windshift.contract.hr.WorkerManagerChanged;
 import io.windshift.contract.hr.WorkerTerminated;
 import io.windshift.contract.hr.WorkerTransferred;
@@ -46,6 +49,9 @@ public enum EventType {
     HR_WORKER_MANAGER_CHANGED("hr.worker.manager-changed", 1, Topics.HR, WorkerManagerChanged.class),
     HR_ORG_REORGANIZED("hr.org.reorganized", 1, Topics.HR, OrgReorganized.class),
     HR_EVENT_RESCINDED("hr.event.rescinded", 1, Topics.HR, EventRescinded.class),
+    HR_ORG_UNIT_CHANGED("hr.org.unit-changed", 1, Topics.HR, OrgUnitChanged.class),
+    HR_WORKER_LEAVE_STARTED("hr.worker.leave-started", 1, Topics.HR, WorkerLeaveStarted.class),
+    HR_WORKER_LEAVE_ENDED("hr.worker.leave-ended", 1, Topics.HR, WorkerLeaveEnded.class),
 
     ALLIANCE_REGISTERED("alliance.registered", 1, Topics.ALLIANCE, AllianceRegistered.class),
     ALLIANCE_ROLE_ASSIGNED("alliance.role-assigned", 1, Topics.ALLIANCE, RoleAssigned.class),

@@ -52,7 +52,7 @@ final class AsyncApiDocument {
         line(0, "asyncapi: 3.0.0");
         line(0, "info:");
         line(1, "title: Windshift events");
-        line(1, "version: 1.3.0");
+        line(1, "version: 1.4.0");
         line(1, "description: >-");
         line(2, "Every event Windshift publishes on Kafka, as CloudEvents 1.0 in structured JSON mode.");
         line(2, "Type names are versioned: version 1 uses the plain name (a `.v1` suffix is accepted as an alias),");

@@ -27,7 +27,10 @@ import io.windshift.contract.alliance.TeamMember;
 import io.windshift.contract.finance.InvoicePaid;
 import io.windshift.contract.hr.EventRescinded;
 import io.windshift.contract.hr.OrgReorganized;
+import io.windshift.contract.hr.OrgUnitChanged;
 import io.windshift.contract.hr.WorkerHired;
+import io.windshift.contract.hr.WorkerLeaveEnded;
+import io.windshift.contract.hr.WorkerLeaveStarted;
 import io.windshift.contract.hr.WorkerManagerChanged;
 import io.windshift.contract.hr.WorkerTerminated;
 import io.windshift.contract.hr.WorkerTransferred;
@@ -55,6 +58,9 @@ final class WireFormatSamples {
                     List.of(new OrgReorganized.MovedWorker("p-1002", "ou-com", "p-0009")),
                     List.of(new OrgReorganized.DepartedWorker("p-1003")))),
             Map.entry(EventType.HR_EVENT_RESCINDED, new EventRescinded("hr-evt-42")),
+            Map.entry(EventType.HR_ORG_UNIT_CHANGED, new OrgUnitChanged("ou-onc", "Oncology", "ou-rnd", "p-0009", DAY)),
+            Map.entry(EventType.HR_WORKER_LEAVE_STARTED, new WorkerLeaveStarted("p-1001", DAY, LocalDate.parse("2027-03-01"), "PARENTAL")),
+            Map.entry(EventType.HR_WORKER_LEAVE_ENDED, new WorkerLeaveEnded("p-1001", LocalDate.parse("2027-03-01"))),
             Map.entry(EventType.ALLIANCE_REGISTERED, new AllianceRegistered("al-7", "Helios oncology", "Helios Bio", "HLX-201",
                     "CO_DEVELOPMENT", "LATE", "ACTIVE", "STRATEGIC",
                     List.of(new TeamMember("PARTNERSHIP_LEAD", "p-0100"), new TeamMember("ALLIANCE_MANAGER", "p-1001")), 0,

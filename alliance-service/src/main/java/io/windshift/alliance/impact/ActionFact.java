@@ -37,6 +37,11 @@ public record ActionFact(String key, long seq, String eventId, String eventType,
         return "seat|" + allianceId + "|" + seat;
     }
 
+    /** The person on leave is back ({@code seq}: when that was processed, so an earlier return closes no later leave's cover). */
+    public static String leave(String personId) {
+        return "leave|" + personId;
+    }
+
     public static String notice(String noticeObligationId) {
         return "notice|" + noticeObligationId;
     }

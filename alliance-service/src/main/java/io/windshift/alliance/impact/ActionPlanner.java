@@ -77,12 +77,14 @@ class ActionPlanner {
                 members = alliance.governanceBodies().stream().filter(b -> b.code().equals(code)).findFirst()
                         .map(GovernanceBody::memberIds).orElse(List.of());
             }
+            // Temporary cover is moot once the person is back (dismissed then); arranging it is closed by hand.
+            case ROLE_HOLDER_ON_LEAVE -> closeKey = ActionFact.leave(finding.personId());
             default -> closeKey = ActionFact.seat(alliance.id(), finding.seat());
         }
         return ImpactAction.open(id, finding.kind(), finding.seat(), finding.personId(), title, assignee, due, finding.agreementId(),
                 finding.clauseRef(), noticeObligationId, obligationId, closeKey,
-                // Only seats are ordered by alliance version; the other keys name the vacancy itself.
-                closeKey.startsWith("seat|") ? allianceVersion : 0, members, now);
+                // Seats are ordered by alliance version, a leave by when it was assessed; the other keys name the vacancy itself.
+                closeKey.startsWith("seat|") ? allianceVersion : closeKey.startsWith("leave|") ? now.toEpochMilli() : 0, members, now);
     }
 
     private String assigneeFor(Alliance alliance, Finding finding) {

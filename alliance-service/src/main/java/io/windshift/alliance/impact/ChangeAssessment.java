@@ -93,19 +93,32 @@ public class ChangeAssessment {
         }
     }
 
-    /** A person who left ({@code reason} TERMINATED, DEPARTED_IN_REORG) or moved ({@code reason} null, with a detail). */
-    public record PersonChange(String personId, String departureReason, String moveDetail) {
+    /**
+     * What happened to one person: left ({@code detail} the reason: TERMINATED, DEPARTED_IN_REORG), moved, went on
+     * leave or came back ({@code detail} in words: "moved to Oncology", "on parental leave until 2027-03-01").
+     */
+    public record PersonChange(String personId, Kind kind, String detail) {
+
+        public enum Kind { DEPARTED, MOVED, ON_LEAVE, BACK_FROM_LEAVE }
 
         public static PersonChange departed(String personId, String reason) {
-            return new PersonChange(personId, reason, null);
+            return new PersonChange(personId, Kind.DEPARTED, reason);
         }
 
         public static PersonChange moved(String personId, String detail) {
-            return new PersonChange(personId, null, detail);
+            return new PersonChange(personId, Kind.MOVED, detail);
+        }
+
+        public static PersonChange onLeave(String personId, String detail) {
+            return new PersonChange(personId, Kind.ON_LEAVE, detail);
+        }
+
+        public static PersonChange backFromLeave(String personId, String detail) {
+            return new PersonChange(personId, Kind.BACK_FROM_LEAVE, detail);
         }
 
         boolean departed() {
-            return departureReason != null;
+            return kind == Kind.DEPARTED;
         }
     }
 
@@ -121,6 +134,7 @@ public class ChangeAssessment {
             });
         }
         Map<String, Finding> covers = suggestCover(seen.values(), changes);
+        TemporaryCover leaveCover = new TemporaryCover(portfolio, directory, this::nameOf, seen.values(), changes);
         Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger affected = new java.util.concurrent.atomic.AtomicInteger();
         List<List<Map.Entry<String, List<PersonChange>>>> batches = batchesOf(new ArrayList<>(byAlliance.entrySet()));
@@ -129,7 +143,7 @@ public class ChangeAssessment {
             try (Outbox.Batch batch = outbox.batch()) {
                 for (Map.Entry<String, List<PersonChange>> entry : entries) {
                     boolean[] touched = {false};
-                    portfolio.change(batch, seen.get(entry.getKey()), entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers),
+                    portfolio.change(batch, seen.get(entry.getKey()), entry.getKey(), alliance -> apply(alliance, entry.getValue(), effectiveDate, triggerEventId, covers, leaveCover),
                             (alliance, outcome) -> {
                                 touched[0] = true;
                                 impacts.record(batch, triggerEventId, triggerType, alliance, alliance.nextVersion(),
@@ -177,6 +191,12 @@ public class ChangeAssessment {
                         "obligation '" + title + "' (" + obligationId + ") owned by " + previousOwnerId)), new HashMap<>())));
     }
 
+    /** The person is back from leave: cover actions are dismissed, and each alliance they serve is told (one impact each). */
+    public int backFromLeave(String triggerEventId, String triggerType, LocalDate effectiveDate, String personId, String detail) {
+        impacts.coverNoLongerNeeded(personId, triggerEventId, triggerType);
+        return assess(triggerEventId, triggerType, effectiveDate, List.of(PersonChange.backFromLeave(personId, detail)));
+    }
+
     /** Undoes what a rescinded change did, alliance by alliance, and marks its impacts rescinded. */
     public int rescind(String rescindedEventId, String rescindEventId) {
         int undone = 0;
@@ -206,16 +226,20 @@ public class ChangeAssessment {
     }
 
     private static Alliance.Vacancy apply(Alliance alliance, List<PersonChange> changes, LocalDate effectiveDate, String triggerEventId,
-                                          Map<String, Finding> covers) {
+                                          Map<String, Finding> covers, TemporaryCover leaveCover) {
         List<io.windshift.alliance.portfolio.AllianceEvent> events = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (PersonChange change : changes) {
-            if (change.departed()) {
-                Alliance.Vacancy vacancy = alliance.vacateSeatsOf(change.personId(), change.departureReason(), effectiveDate, triggerEventId);
-                events.addAll(vacancy.events());
-                findings.addAll(vacancy.findings());
-            } else {
-                findings.addAll(alliance.seatsOfMovedPerson(change.personId(), change.moveDetail()));
+            switch (change.kind()) {
+                case DEPARTED -> {
+                    Alliance.Vacancy vacancy = alliance.vacateSeatsOf(change.personId(), change.detail(), effectiveDate, triggerEventId);
+                    events.addAll(vacancy.events());
+                    findings.addAll(vacancy.findings());
+                }
+                case MOVED -> findings.addAll(alliance.seatsOfMovedPerson(change.personId(), change.detail()));
+                case ON_LEAVE -> findings.addAll(alliance.rolesOf(change.personId(), ImpactKind.ROLE_HOLDER_ON_LEAVE,
+                        role -> change.detail() + "; keeps the role; " + leaveCover.suggestion(alliance, role, change.personId())));
+                case BACK_FROM_LEAVE -> findings.addAll(alliance.rolesOf(change.personId(), ImpactKind.ROLE_HOLDER_BACK, role -> change.detail()));
             }
         }
         Finding cover = covers.get(alliance.id());

@@ -95,6 +95,11 @@ public class ChangeImpacts {
         return closed;
     }
 
+    /** The person is back from leave: the open temporary-cover actions of their leave are dismissed as moot. */
+    public int coverNoLongerNeeded(String personId, String eventId, String eventType) {
+        return settle(new ActionFact(ActionFact.leave(personId), clock.millis(), eventId, eventType, "back from leave", true, List.of()));
+    }
+
     public Optional<ChangeImpact> find(String impactId) {
         return Optional.ofNullable(mongo.findById(impactId, ChangeImpact.class));
     }

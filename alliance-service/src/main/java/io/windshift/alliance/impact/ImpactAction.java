@@ -30,7 +30,7 @@ public record ImpactAction(String id, ImpactKind kind, String seat, String subje
     /** The kinds that ask someone to act; a moved role holder is told, not given work. */
     static final Set<ImpactKind> ACTIONABLE = Set.of(ImpactKind.SPONSOR_VACANT, ImpactKind.ALLIANCE_MANAGER_VACANT, ImpactKind.LEAD_VACANT,
             ImpactKind.GOVERNANCE_SEAT_VACANT, ImpactKind.ROLE_VACANT, ImpactKind.PARTNER_NOTICE_REQUIRED, ImpactKind.OBLIGATION_OWNER_VACANT,
-            ImpactKind.MANAGER_OVER_CAPACITY);
+            ImpactKind.MANAGER_OVER_CAPACITY, ImpactKind.ROLE_HOLDER_ON_LEAVE);
 
     public ImpactAction {
         membersAtVacancy = membersAtVacancy == null ? List.of() : List.copyOf(membersAtVacancy);

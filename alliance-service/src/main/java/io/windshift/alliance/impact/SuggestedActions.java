@@ -51,6 +51,9 @@ final class SuggestedActions {
             case OBLIGATION_OWNER_VACANT -> "Reassign " + finding.detail() + " on " + allianceName;
             case MANAGER_OVER_CAPACITY -> "Rebalance " + allianceName + ": " + finding.detail();
             case ROLE_HOLDER_MOVED -> "Confirm " + finding.who() + " stays " + finding.seat() + " of " + allianceName + " (" + finding.detail() + ")";
+            case ROLE_HOLDER_ON_LEAVE -> "Arrange temporary cover for " + finding.who() + " as " + human(finding.seat()) + " of " + allianceName
+                    + " (" + finding.detail() + ")";
+            case ROLE_HOLDER_BACK -> "Hand " + human(finding.seat()) + " of " + allianceName + " back to " + finding.who() + " (" + finding.detail() + ")";
             case PARTNER_NOTICE_REQUIRED -> capitalise(finding.detail()) + " (" + finding.seat() + " changed on " + allianceName + ")";
         };
     }
@@ -58,6 +61,10 @@ final class SuggestedActions {
     private static String suffix(String detail, String marker) {
         int at = detail == null ? -1 : detail.indexOf(marker);
         return at < 0 ? "" : " (" + detail.substring(at) + ")";
+    }
+
+    private static String human(String seat) {
+        return seat.toLowerCase().replace('_', ' ');
     }
 
     private static String capitalise(String text) {

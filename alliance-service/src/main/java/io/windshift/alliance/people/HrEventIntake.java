@@ -118,6 +118,7 @@ public class HrEventIntake {
         return switch (event.knownType().orElseThrow()) {
             case HR_ORG_REORGANIZED -> event.dataAs(OrgReorganized.class).reorgId();
             case HR_EVENT_RESCINDED -> event.dataAs(EventRescinded.class).rescindedEventId();
+            case HR_ORG_UNIT_CHANGED -> event.dataAs(io.windshift.contract.hr.OrgUnitChanged.class).orgUnitId();
             default -> event.data().get("personId").asString();
         };
     }

@@ -88,6 +88,17 @@ public class PeopleDirectory {
         update(personId, p -> p.changedBy(eventId, p.orgUnitId(), p.managerId(), PersonStatus.DEPARTED, effective));
     }
 
+    /** On leave: the person keeps every role (a departed person stays departed). */
+    public void leaveStarted(String personId, LocalDate effective, String eventId) {
+        update(personId, p -> p.changedBy(eventId, p.orgUnitId(), p.managerId(),
+                p.status() == PersonStatus.DEPARTED ? PersonStatus.DEPARTED : PersonStatus.ON_LEAVE, effective));
+    }
+
+    public void leaveEnded(String personId, LocalDate effective, String eventId) {
+        update(personId, p -> p.changedBy(eventId, p.orgUnitId(), p.managerId(),
+                p.status() == PersonStatus.ON_LEAVE ? PersonStatus.ACTIVE : p.status(), effective));
+    }
+
     public void moved(String personId, String orgUnitId, String managerId, LocalDate effective, String eventId) {
         update(personId, p -> p.changedBy(eventId, orgUnitId == null ? p.orgUnitId() : orgUnitId,
                 managerId == null ? p.managerId() : managerId, p.status(), effective));

@@ -178,8 +178,13 @@ public class Alliance implements OutboxAggregate {
 
     /** A role holder moved org unit or manager: nothing changes here, but the team should confirm the seat. */
     public List<Finding> seatsOfMovedPerson(String personId, String detail) {
+        return rolesOf(personId, ImpactKind.ROLE_HOLDER_MOVED, role -> detail);
+    }
+
+    /** One finding of {@code kind} per role the person holds here, worded per role; the team itself is unchanged. */
+    public List<Finding> rolesOf(String personId, ImpactKind kind, java.util.function.Function<Role, String> detail) {
         return currentAssignments().stream().filter(a -> a.personId().equals(personId))
-                .map(a -> Finding.of(ImpactKind.ROLE_HOLDER_MOVED, a.role().name(), personId, detail)).toList();
+                .map(a -> Finding.of(kind, a.role().name(), personId, detail.apply(a.role()))).toList();
     }
 
     /**

@@ -20,7 +20,8 @@ public enum Severity {
             case LOW_TOUCH -> late ? MEDIUM : LOW;
         };
         return switch (kind) {
-            case ROLE_HOLDER_MOVED -> LOW;
+            case ROLE_HOLDER_MOVED, ROLE_HOLDER_BACK -> LOW;
+            case ROLE_HOLDER_ON_LEAVE -> base == LOW ? LOW : values()[base.ordinal() - 1];
             case ROLE_VACANT, GOVERNANCE_SEAT_VACANT, OBLIGATION_OWNER_VACANT -> base == LOW ? LOW : values()[base.ordinal() - 1];
             default -> base;
         };

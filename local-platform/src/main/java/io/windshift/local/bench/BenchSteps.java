@@ -12,7 +12,7 @@ import java.util.Set;
 final class BenchSteps {
 
     /** Benchmarks that bring their own broker and store in one JVM (started through Maven). */
-    static final Set<String> IN_JVM = Set.of("gateway", "due-pass");
+    static final Set<String> IN_JVM = Set.of("gateway", "due-pass", "finance-matching");
     /** Benchmarks that need {@code ./windshift up} running ({@code startup} brings it up itself). */
     static final Set<String> AGAINST_PLATFORM = Set.of("memory", "anchors", "pipeline", "reorg");
 
@@ -38,6 +38,9 @@ final class BenchSteps {
             case "gateway" -> maven(List.of("-pl", "end-to-end-tests", "verify", "-Dit.test=GatewayOverheadBenchmark", "-Dtest=NoSuchTest",
                     "-Dsurefire.failIfNoSpecifiedTests=false", "-Dbench.seconds=10"));
             case "due-pass" -> maven(List.of("-q", "-pl", "obligation-service", "-Pbench", "test-compile",
+                    "org.codehaus.mojo:exec-maven-plugin:3.5.0:exec"));
+            case "finance-matching" -> maven(List.of("-q", "-pl", "obligation-service", "-Pbench", "-Dbench.occurrences=10000",
+                    "-Dbench.main=io.windshift.obligation.finance.FinanceMatchingBenchmark", "test-compile",
                     "org.codehaus.mojo:exec-maven-plugin:3.5.0:exec"));
             case "startup" -> java("PlatformBenchmark", "startup", root.toString());
             case "memory" -> java("PlatformBenchmark", "memory", root.toString());

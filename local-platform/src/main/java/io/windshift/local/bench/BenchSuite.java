@@ -34,7 +34,8 @@ public final class BenchSuite {
      * the demo as on a fresh clone, then the rest against the platform; last, with the platform down, the benchmarks
      * that bring their own broker and store.
      */
-    static final List<String> ALL = List.of("startup", "memory", "anchors", "pipeline", "reorg", "gateway", "due-pass");
+    static final List<String> ALL = List.of("startup", "memory", "anchors", "pipeline", "reorg", "gateway", "due-pass",
+            "finance-matching");
     /** Benchmarks whose targets are ratios to an anchor measured in the same run. */
     static final Map<String, String> NEEDS = Map.of("pipeline", "anchors");
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(20);

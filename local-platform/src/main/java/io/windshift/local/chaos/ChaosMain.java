@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <pre>
  * ChaosMain GATEWAY KEYS RUN_DIR MONGO_URI KAFKA RESULTS_FILE COMMIT [--events N] [--max-minutes M] [--concurrency C]
- *           [--settle-seconds S] [--replay R] [--no-record] [--no-faults] [--mail-api URL]
+ *           [--settle-seconds S] [--replay R] [--fault-gap-seconds G] [--no-record] [--no-faults] [--mail-api URL]
  * </pre>
  */
 public final class ChaosMain {
@@ -54,6 +54,8 @@ public final class ChaosMain {
         int concurrency = Integer.parseInt(option(args, "--concurrency", "4"));
         int settleSeconds = Integer.parseInt(option(args, "--settle-seconds", "240"));
         int replay = Integer.parseInt(option(args, "--replay", "30"));
+        // the stream's own time between one fault's recovery and the next fault
+        Duration faultGap = Duration.ofSeconds(Integer.parseInt(option(args, "--fault-gap-seconds", "6")));
         boolean noFaults = List.of(args).contains("--no-faults");
         boolean record = !List.of(args).contains("--no-record") && !noFaults;
 
@@ -82,7 +84,7 @@ public final class ChaosMain {
             AtomicBoolean streaming = new AtomicBoolean(true);
             Thread injector = Thread.ofPlatform().name("chaos-faults").start(() -> {
                 if (!noFaults) {
-                    faults.runAll(streaming::get, Duration.ofSeconds(6));
+                    faults.runAll(streaming::get, faultGap);
                 }
             });
             stream.run(units, concurrency, streamUntil, noFaults ? () -> 1.0 : faults::streamAllowance);
@@ -131,7 +133,10 @@ public final class ChaosMain {
             if (incomplete > 0) {
                 System.out.println("RESULT: FAILED, " + incomplete + " fault(s) not injected or not recovered from (see above)");
             }
-            System.exit(verdict.clean() && stream.failedUnits.get() == 0 && incomplete == 0 ? 0 : 1);
+            if (!stream.internalErrors.isEmpty()) {
+                System.out.println("RESULT: FAILED, answers that were internal errors instead of a 503 refusal: " + stream.internalErrors);
+            }
+            System.exit(verdict.clean() && stream.failedUnits.get() == 0 && incomplete == 0 && stream.internalErrors.isEmpty() ? 0 : 1);
         }
     }
 

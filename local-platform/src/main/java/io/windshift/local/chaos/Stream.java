@@ -99,6 +99,8 @@ final class Stream {
     private final String finance;
     final List<Unit> units = new CopyOnWriteArrayList<>();
     final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+    /** Answers that were a 5xx other than 502, 503 or 504: under a fault the platform refuses with 503, never fails. */
+    final Map<String, LongAdder> internalErrors = new ConcurrentHashMap<>();
     final AtomicInteger failedUnits = new AtomicInteger();
 
     Stream(PlatformClient client, Ledger ledger, String run) {
@@ -316,6 +318,9 @@ final class Stream {
             }
             boolean unknownAlliance = path.equals("/api/v1/obligations") && (status == 400 || status == 404 || status == 409 || status == 422)
                     && response.body().toLowerCase().contains("alliance");
+            if (status >= 500 && status != 502 && status != 503 && status != 504) {
+                internalErrors.computeIfAbsent(status + " " + where, k -> new LongAdder()).increment();
+            }
             if (status >= 500 || status == 429 || status == 408 || unknownAlliance) {
                 refusals.computeIfAbsent(unknownAlliance ? "obligation before alliance known" : status + " " + where,
                         k -> new LongAdder()).increment();

@@ -25,8 +25,12 @@ class SuiteReportTest {
                 "mongo_find_ops", 8000.0)));
         results.put("pipeline", result("pipeline", true, Map.of("p99_ms", 300.0, "rate_per_s", 12_000.0)));
         results.put("due-pass", result("due-pass", true, Map.of("pass_ms", 400.0, "range_query_ms", 800.0)));
+        results.put("finance-matching", result("finance-matching", true, Map.of("batch_ms", 1200.0, "anchor_ms", 300.0)));
 
         List<SuiteReport.Row> rows = SuiteReport.rows(results);
+        SuiteReport.Row matching = row(rows, "finance-matching", "keyed reads");
+        assertThat(matching.ratio()).isEqualTo("4.000");
+        assertThat(matching.met()).isEqualTo("no");
 
         SuiteReport.Row p99 = row(rows, "pipeline", "p99");
         assertThat(p99.anchor()).isEqualTo("Kafka EndToEndLatency p99 3.00 ms");

@@ -70,6 +70,8 @@ public final class ImpactNotices {
             case "hr.worker.terminated" -> "Departure";
             case "hr.worker.transferred" -> "Transfer";
             case "hr.worker.manager-changed" -> "Reporting-line change";
+            case "hr.worker.leave-started" -> "Leave";
+            case "hr.worker.leave-ended" -> "Return from leave";
             case "alliance.sponsor-changed" -> "Sponsor change";
             case "alliance.manager-changed" -> "Alliance manager change";
             default -> "Change";

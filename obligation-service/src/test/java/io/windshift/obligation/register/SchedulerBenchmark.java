@@ -225,7 +225,7 @@ public final class SchedulerBenchmark {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    static long rssBytes() {
+    public static long rssBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -238,7 +238,7 @@ public final class SchedulerBenchmark {
         return 0;
     }
 
-    static long gcMillis() {
+    public static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
@@ -250,7 +250,7 @@ public final class SchedulerBenchmark {
         String row = String.format("| %s | %s | mongo-java-server (memory) | %,d | %d | %.0f ms warm, GC %d ms (first pass, cold JVM: %.0f ms) | %.1f ms | %.0f ms | %,d MB | %,d MB | %.0f s |%n",
                 Instant.now().atZone(ZoneOffset.UTC).toLocalDateTime().withNano(0), machine, stored, claimed, passMs, passGc, coldMs, idleMs, naiveMs,
                 heap >> 20, rss >> 20, loadSeconds);
-        insertRow(file, row.strip());
+        insertRow(file, SECTION, HEADER, row.strip());
         System.out.println("appended to " + file + ": " + row.strip());
         System.out.println("vmArgs: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
@@ -259,20 +259,20 @@ public final class SchedulerBenchmark {
     static final String HEADER = "| date (UTC) | machine | store | occurrences | due | pass (find + claim + publish) | idle pass | range query reference | heap after load | RSS | load |\n"
             + "|---|---|---|---|---|---|---|---|---|---|---|";
 
-    /** Puts the row at the end of this module's table, creating the section if the file has none. */
-    static void insertRow(Path file, String row) throws IOException {
+    /** Puts the row at the end of the section's table, creating the section (with {@code header}) if the file has none. */
+    public static void insertRow(Path file, String section, String header, String row) throws IOException {
         List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file)) : new ArrayList<>(List.of("# Benchmarks", ""));
-        int section = lines.indexOf(SECTION);
-        if (section < 0) {
-            lines.addAll(List.of("", SECTION, "", HEADER));
+        int at = lines.indexOf(section);
+        if (at < 0) {
+            lines.addAll(List.of("", section, "", header));
             lines.add(row);
         } else {
-            int end = section + 1;
+            int end = at + 1;
             while (end < lines.size() && !lines.get(end).startsWith("## ")) {
                 end++;
             }
             int lastTableLine = -1;
-            for (int i = section + 1; i < end; i++) {
+            for (int i = at + 1; i < end; i++) {
                 if (lines.get(i).startsWith("|")) {
                     lastTableLine = i;
                 }
@@ -280,7 +280,7 @@ public final class SchedulerBenchmark {
             if (lastTableLine < 0) {
                 lines.add(end, "");
                 lines.add(end, row);
-                lines.add(end, HEADER);
+                lines.add(end, header);
             } else {
                 lines.add(lastTableLine + 1, row);
             }
@@ -289,7 +289,7 @@ public final class SchedulerBenchmark {
     }
 
     /** docs/benchmarks.md of the repository (the benchmark runs from the module directory or the root). */
-    static Path locateDocs() {
+    public static Path locateDocs() {
         Path here = Path.of("").toAbsolutePath();
         Path root = Files.exists(here.resolve("obligation-service")) ? here : here.getParent();
         return root.resolve("docs").resolve("benchmarks.md");

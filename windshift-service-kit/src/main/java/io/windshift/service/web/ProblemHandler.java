@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,9 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    /** A restarted store (the local platform's, a replica set's election) answers again within seconds. */
+    private static final long STORE_RETRY_SECONDS = 2;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -74,6 +78,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Event broker unavailable",
                         "Nothing of this request was accepted; send it again after " + seconds + " s."));
+    }
+
+    /**
+     * The store did not answer (restarting, unreachable, out of connections): a 503 with a retry hint, not a 500. The
+     * driver's own exceptions come from direct collection calls; MongoTemplate's arrive translated.
+     */
+    @ExceptionHandler({com.mongodb.MongoSocketException.class, com.mongodb.MongoTimeoutException.class,
+            DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        log.warn("Refused a request while the store is unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(STORE_RETRY_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+                        "The service's database did not answer; send the request again after " + STORE_RETRY_SECONDS + " s."));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

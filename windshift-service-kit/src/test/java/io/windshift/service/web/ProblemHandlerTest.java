@@ -45,6 +45,17 @@ class ProblemHandlerTest {
             return body;
         }
 
+        /** What a direct collection call throws when the store closes the connection mid-request. */
+        @PostMapping("/store-gone")
+        void storeGone() {
+            throw new com.mongodb.MongoSocketReadException("Prematurely reached end of stream", new com.mongodb.ServerAddress("localhost", 27017));
+        }
+
+        @PostMapping("/store-timeout")
+        void storeTimeout() {
+            throw new org.springframework.dao.DataAccessResourceFailureException("Timed out after 30000 ms while waiting to connect");
+        }
+
         @PostMapping("/rejected")
         void rejected() {
             throw new RequestRejectedException("The request was rejected because the parameter name \"{...}\" is not allowed.");
@@ -121,5 +132,17 @@ class ProblemHandlerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    /** A store that closed the connection or did not answer is a 503 with Retry-After (the chaos run's kill -9 of mongo saw 500s). */
+    @Test
+    void aStoreThatDoesNotAnswerIsA503WithARetryHint() throws Exception {
+        for (String path : new String[] {"/store-gone", "/store-timeout"}) {
+            mvc.perform(post(path))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Retry-After", "2"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.title").value("Store unavailable"));
+        }
     }
 }

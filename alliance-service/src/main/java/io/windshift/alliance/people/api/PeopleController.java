@@ -3,6 +3,7 @@ package io.windshift.alliance.people.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.windshift.alliance.people.OrgUnits;
 import io.windshift.alliance.people.PeopleDirectory;
 import io.windshift.alliance.people.Person;
 import io.windshift.alliance.portfolio.Alliance;
@@ -37,16 +38,20 @@ class PeopleController {
 
     private final PeopleDirectory directory;
     private final AlliancePortfolio portfolio;
+    private final OrgUnits orgUnits;
 
-    PeopleController(PeopleDirectory directory, AlliancePortfolio portfolio) {
+    PeopleController(PeopleDirectory directory, AlliancePortfolio portfolio, OrgUnits orgUnits) {
         this.directory = directory;
         this.portfolio = portfolio;
+        this.orgUnits = orgUnits;
     }
 
-    record PersonView(String personId, String name, String email, String orgUnitId, String managerId, String status, LocalDate effectiveDate) {
-        static PersonView of(Person p) {
-            return new PersonView(p.personId(), p.name(), p.email(), p.orgUnitId(), p.managerId(), p.status() == null ? null : p.status().name(),
-                    p.effectiveDate());
+    /** {@code orgUnitName} as HR named the unit ({@code hr.org.unit-changed}), null until it has; status ACTIVE, ON_LEAVE or DEPARTED. */
+    record PersonView(String personId, String name, String email, String orgUnitId, String orgUnitName, String managerId, String status,
+                      LocalDate effectiveDate) {
+        static PersonView of(Person p, OrgUnits units) {
+            return new PersonView(p.personId(), p.name(), p.email(), p.orgUnitId(), units.nameOf(p.orgUnitId()).orElse(null), p.managerId(),
+                    p.status() == null ? null : p.status().name(), p.effectiveDate());
         }
     }
 
@@ -68,7 +73,7 @@ class PeopleController {
             throw new InvalidRequestException("q", "must be " + MIN_QUERY + " to " + MAX_QUERY + " characters");
         }
         PeopleDirectory.Found found = directory.search(query, visibleTo(Caller.current()), page, size);
-        return new PeoplePage(found.items().stream().map(PersonView::of).toList(), page, size, found.total());
+        return new PeoplePage(found.items().stream().map(p -> PersonView.of(p, orgUnits)).toList(), page, size, found.total());
     }
 
     /** Everyone for those who see everything; else the caller and everyone seated on the caller's alliances (read by index). */

@@ -1,5 +1,6 @@
 package io.windshift.alliance.people.internal;
 
+import io.windshift.alliance.people.OrgUnits;
 import io.windshift.alliance.people.PeopleDirectory;
 import io.windshift.alliance.impact.ChangeAssessment;
 import io.windshift.alliance.impact.ChangeAssessment.PersonChange;
@@ -8,7 +9,10 @@ import io.windshift.contract.EventType;
 import io.windshift.contract.Topics;
 import io.windshift.contract.hr.EventRescinded;
 import io.windshift.contract.hr.OrgReorganized;
+import io.windshift.contract.hr.OrgUnitChanged;
 import io.windshift.contract.hr.WorkerHired;
+import io.windshift.contract.hr.WorkerLeaveEnded;
+import io.windshift.contract.hr.WorkerLeaveStarted;
 import io.windshift.contract.hr.WorkerManagerChanged;
 import io.windshift.contract.hr.WorkerTerminated;
 import io.windshift.contract.hr.WorkerTransferred;
@@ -24,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies HR changes, as they take effect, to the directory and the portfolio, once per event id. Departures
  * vacate roles and governance seats (nobody is put in a departed person's place), moves ask role holders to
- * confirm, and every affected alliance gets one change impact per event; a rescind undoes and says so.
+ * confirm, a person on leave keeps their roles (with a suggested temporary cover), and every affected alliance gets
+ * one change impact per event; a rescind undoes and says so. Org units are named as HR names them.
  */
 @Component
 class HrEventListener {
@@ -35,11 +40,19 @@ class HrEventListener {
     private final IdempotentConsumer idempotent;
     private final PeopleDirectory directory;
     private final ChangeAssessment assessment;
+    private final OrgUnits orgUnits;
 
-    HrEventListener(IdempotentConsumer idempotent, PeopleDirectory directory, ChangeAssessment assessment) {
+    HrEventListener(IdempotentConsumer idempotent, PeopleDirectory directory, ChangeAssessment assessment, OrgUnits orgUnits) {
         this.idempotent = idempotent;
+        this.orgUnits = orgUnits;
         this.directory = directory;
         this.assessment = assessment;
+    }
+
+    /** "Omar Haddad (p-omar)" when the directory knows the name, else the id. */
+    private String nameOf(String personId) {
+        return directory.find(personId).map(p -> p.name()).filter(n -> n != null && !n.isBlank()).map(n -> n + " (" + personId + ")")
+                .orElse(personId);
     }
 
     @KafkaListener(topics = Topics.HR, groupId = "alliance-service")
@@ -68,13 +81,13 @@ class HrEventListener {
                     WorkerTransferred moved = event.dataAs(WorkerTransferred.class);
                     directory.moved(moved.personId(), moved.toOrgUnitId(), null, moved.effectiveDate(), event.id());
                     assessment.assess(event.id(), type.wireName(), moved.effectiveDate(),
-                            List.of(PersonChange.moved(moved.personId(), "transferred to org unit " + moved.toOrgUnitId())));
+                            List.of(PersonChange.moved(moved.personId(), "transferred to " + orgUnits.label(moved.toOrgUnitId()))));
                 }
                 case HR_WORKER_MANAGER_CHANGED -> {
                     WorkerManagerChanged changed = event.dataAs(WorkerManagerChanged.class);
                     directory.moved(changed.personId(), null, changed.newManagerId(), changed.effectiveDate(), event.id());
                     assessment.assess(event.id(), type.wireName(), changed.effectiveDate(),
-                            List.of(PersonChange.moved(changed.personId(), "now reports to " + changed.newManagerId())));
+                            List.of(PersonChange.moved(changed.personId(), "now reports to " + nameOf(changed.newManagerId()))));
                 }
                 case HR_ORG_REORGANIZED -> {
                     OrgReorganized reorg = event.dataAs(OrgReorganized.class);
@@ -84,13 +97,32 @@ class HrEventListener {
                     reorg.departedWorkers().forEach(d -> directoryChanges.add(new PeopleDirectory.ReorgChange(d.personId(), null, null, true)));
                     directory.reorganised(directoryChanges, reorg.effectiveDate(), event.id());
                     for (OrgReorganized.MovedWorker m : reorg.movedWorkers()) {
-                        changes.add(PersonChange.moved(m.personId(), "moved to org unit " + m.toOrgUnitId() + " in reorg "
+                        changes.add(PersonChange.moved(m.personId(), (m.toOrgUnitId() == null ? "moved" : "moved to " + orgUnits.label(m.toOrgUnitId()))
+                                + " in reorg "
                                 + (reorg.name() == null ? reorg.reorgId() : reorg.name())));
                     }
                     for (OrgReorganized.DepartedWorker departed : reorg.departedWorkers()) {
                         changes.add(PersonChange.departed(departed.personId(), "DEPARTED_IN_REORG"));
                     }
                     assessment.assess(event.id(), type.wireName(), reorg.effectiveDate(), changes);
+                }
+                case HR_ORG_UNIT_CHANGED -> {
+                    OrgUnitChanged unit = event.dataAs(OrgUnitChanged.class);
+                    orgUnits.changed(unit.orgUnitId(), unit.name(), unit.parentOrgUnitId(), unit.headPersonId(), unit.effectiveDate(), event.id());
+                }
+                case HR_WORKER_LEAVE_STARTED -> {
+                    WorkerLeaveStarted leave = event.dataAs(WorkerLeaveStarted.class);
+                    directory.leaveStarted(leave.personId(), leave.effectiveDate(), event.id());
+                    String kind = leave.leaveType() == null || leave.leaveType().isBlank() ? "" : leave.leaveType().toLowerCase().replace('_', ' ') + " ";
+                    assessment.assess(event.id(), type.wireName(), leave.effectiveDate(), List.of(PersonChange.onLeave(leave.personId(),
+                            "on " + kind + "leave from " + leave.effectiveDate()
+                                    + (leave.expectedReturnDate() == null ? "" : ", expected back " + leave.expectedReturnDate()))));
+                }
+                case HR_WORKER_LEAVE_ENDED -> {
+                    WorkerLeaveEnded back = event.dataAs(WorkerLeaveEnded.class);
+                    directory.leaveEnded(back.personId(), back.effectiveDate(), event.id());
+                    assessment.backFromLeave(event.id(), type.wireName(), back.effectiveDate(), back.personId(),
+                            "back from leave on " + back.effectiveDate());
                 }
                 case HR_EVENT_RESCINDED -> {
                     String rescinded = event.dataAs(EventRescinded.class).rescindedEventId();
