@@ -5,10 +5,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import io.windshift.contract.CloudEvent;
 import io.windshift.contract.EventJson;
-import io.windshift.messaging.testing.EmbeddedMongo;
-import io.windshift.messaging.testing.TestKeys;
+import io.windshift.obligation.BenchmarkContext;
 import io.windshift.obligation.MutableClock;
-import io.windshift.obligation.ObligationServiceApplication;
 import io.windshift.obligation.register.Category;
 import io.windshift.obligation.register.Direction;
 import io.windshift.obligation.register.ExternalReference;
@@ -26,12 +24,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.bson.Document;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Benchmark command (not a test): matches a batch of 1,000 ERP payments against a register of N payment obligations
@@ -54,29 +49,9 @@ public final class FinanceMatchingBenchmark {
 
     public static void main(String[] args) throws Exception {
         int obligations = args.length > 0 ? Math.max(BATCH + WARM_UP, Integer.parseInt(args[0])) : 10_000;
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.afterPropertiesSet();
-        MutableClock clock = new MutableClock(NOW);
-        Map.of("spring.kafka.bootstrap-servers", kafka.getBrokersAsString(),
-                "spring.mongodb.uri", EmbeddedMongo.uri(),
-                "spring.mongodb.database", "finance-bench",
-                "windshift.security.jwt.public-key-location", TestKeys.publicKeyLocation(),
-                "windshift.obligation.scheduler.enabled", "false",
-                "windshift.messaging.sweep-enabled", "false",
-                "windshift.messaging.partitions", "3",
-                "server.port", "0",
-                "management.otlp.metrics.export.enabled", "false",
-                "logging.level.root", "WARN").forEach(System::setProperty);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ObligationServiceApplication.class)
-                .initializers(ctx -> ((org.springframework.context.support.GenericApplicationContext) ctx)
-                        .registerBean("clock", MutableClock.class, () -> clock))
-                .run();
         int code;
-        try {
-            code = run(context, obligations);
-        } finally {
-            context.close();
-            kafka.destroy();
+        try (BenchmarkContext bench = BenchmarkContext.start("finance-bench", new MutableClock(NOW))) {
+            code = run(bench.context, obligations);
         }
         System.exit(code);
     }

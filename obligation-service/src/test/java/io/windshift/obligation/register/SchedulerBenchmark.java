@@ -3,11 +3,9 @@ package io.windshift.obligation.register;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.windshift.contract.Topics;
-import io.windshift.messaging.testing.EmbeddedMongo;
-import io.windshift.messaging.testing.TestKeys;
 import io.windshift.messaging.testing.TopicProbe;
+import io.windshift.obligation.BenchmarkContext;
 import io.windshift.obligation.MutableClock;
-import io.windshift.obligation.ObligationServiceApplication;
 import io.windshift.obligation.schedule.DueIndex;
 import io.windshift.obligation.schedule.ReminderScheduler;
 import java.io.IOException;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -50,29 +47,9 @@ public final class SchedulerBenchmark {
 
     public static void main(String[] args) throws Exception {
         int occurrences = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.afterPropertiesSet();
         MutableClock clock = new MutableClock(LOADED_AT);
-        // System properties: they outrank the shared defaults (which point at localhost Kafka and Mongo).
-        Map.of("spring.kafka.bootstrap-servers", kafka.getBrokersAsString(),
-                "spring.mongodb.uri", EmbeddedMongo.uri(),
-                "spring.mongodb.database", "obligation-bench",
-                "windshift.security.jwt.public-key-location", TestKeys.publicKeyLocation(),
-                "windshift.obligation.scheduler.enabled", "false",
-                "windshift.messaging.sweep-enabled", "false",
-                "windshift.messaging.partitions", "3",
-                "server.port", "0",
-                "management.otlp.metrics.export.enabled", "false",
-                "logging.level.root", "WARN").forEach(System::setProperty);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ObligationServiceApplication.class)
-                .initializers(ctx -> ((org.springframework.context.support.GenericApplicationContext) ctx)
-                        .registerBean("clock", MutableClock.class, () -> clock))
-                .run();
-        try {
-            run(context, kafka, clock, occurrences);
-        } finally {
-            context.close();
-            kafka.destroy();
+        try (BenchmarkContext bench = BenchmarkContext.start("obligation-bench", clock)) {
+            run(bench.context, bench.kafka, clock, occurrences);
         }
         System.exit(0);
     }
