@@ -87,7 +87,7 @@ public class FinanceLedger {
         }
         Occurrence occurrence = occurrenceFor(target, occurrences, paid.invoiceId(), true);
         claimPayment(paid.paymentKey(), event.id());
-        register.updateOccurrence(occurrence.id(), (ob, oc) -> {
+        register.updateOccurrence(obligation, occurrences, occurrence.id(), (ob, oc) -> {
             if (oc.hasProcessed(event.id())) {
                 return List.of();
             }
@@ -107,7 +107,7 @@ public class FinanceLedger {
         }
         Occurrence occurrence = occurrenceFor(target, occurrences, approved.invoiceId(), false);
         requireFits(occurrence, approved.amount());
-        register.updateOccurrence(occurrence.id(), (ob, oc) -> {
+        register.updateOccurrence(obligation, occurrences, occurrence.id(), (ob, oc) -> {
             if (!oc.hasProcessed(event.id())) {
                 if (oc.state().isClosed()) {
                     throw new Mismatch(Reason.NO_OPEN_OCCURRENCE, oc.id() + " is already " + oc.state());

@@ -75,7 +75,7 @@ public class ObligationRegister {
     @EventListener(ApplicationReadyEvent.class)
     void summariseLegacyObligations() {
         List<Obligation> legacy = mongo.find(Query.query(Criteria.where(ObligationStatus.STATE).exists(false)), Obligation.class);
-        legacy.forEach(this::refreshProgress);
+        legacy.forEach(o -> refreshProgress(o, null));
         if (!references.backfilled()) {
             // Payment obligations registered before the agreement index existed: indexed once.
             mongo.find(new Query(), Obligation.class).forEach(references::indexAgreement);
@@ -296,9 +296,21 @@ public class ObligationRegister {
 
     /** A change to one occurrence, retried on a lost race (the scheduler may have just claimed a reminder). */
     public Occurrence updateOccurrence(String occurrenceId, OccurrenceChange change) {
+        return updateOccurrence(null, List.of(), occurrenceId, change);
+    }
+
+    /**
+     * As {@link #updateOccurrence(String, OccurrenceChange)}, starting from the obligation and its occurrences the
+     * caller has just read, so a hot path reads them once: the saves are versioned, so a stale copy loses its
+     * compare-and-set and the change is applied again to what is stored.
+     */
+    public Occurrence updateOccurrence(Obligation known, List<Occurrence> knownOccurrences, String occurrenceId, OccurrenceChange change) {
         for (int attempt = 1; ; attempt++) {
-            Occurrence occurrence = findOccurrence(occurrenceId).orElseThrow(() -> new NotFoundException("No occurrence " + occurrenceId));
-            Obligation obligation = get(occurrence.obligationId());
+            Occurrence preloaded = attempt > 1 || known == null ? null
+                    : knownOccurrences.stream().filter(o -> o.id().equals(occurrenceId)).findFirst().orElse(null);
+            Occurrence occurrence = preloaded != null ? preloaded
+                    : findOccurrence(occurrenceId).orElseThrow(() -> new NotFoundException("No occurrence " + occurrenceId));
+            Obligation obligation = preloaded != null ? known : get(occurrence.obligationId());
             Occurrence saved;
             try {
                 saved = saveOccurrence(occurrence, change.apply(obligation, occurrence));
@@ -308,7 +320,9 @@ public class ObligationRegister {
                 }
                 continue;
             }
-            refreshProgress(obligation);
+            List<Occurrence> siblings = preloaded == null ? null
+                    : knownOccurrences.stream().map(o -> o.id().equals(occurrenceId) ? saved : o).toList();
+            refreshProgress(obligation, siblings);
             return saved;
         }
     }
@@ -318,9 +332,9 @@ public class ObligationRegister {
      * conditional write on {@code {_id, version}} that bumps the version, so a concurrent save of a stale copy
      * of the obligation loses and retries rather than undoing it.
      */
-    private void refreshProgress(Obligation obligation) {
+    private void refreshProgress(Obligation obligation, List<Occurrence> known) {
         for (int attempt = 1; ; attempt++) {
-            if (!obligation.summarise(occurrencesOf(obligation))) {
+            if (!obligation.summarise(attempt == 1 && known != null ? known : occurrencesOf(obligation))) {
                 return;
             }
             Obligation.Progress progress = obligation.progress();

@@ -181,7 +181,7 @@ public final class SchedulerBenchmark {
     }
 
     /** With {@code -Dbench.jfr=FILE}, a JFR recording (profile settings) of the measured pass alone. */
-    static jdk.jfr.Recording profiling() {
+    public static jdk.jfr.Recording profiling() {
         if (System.getProperty("bench.jfr") == null) {
             return null;
         }
