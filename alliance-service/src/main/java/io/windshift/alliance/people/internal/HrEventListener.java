@@ -96,8 +96,11 @@ class HrEventListener {
                     reorg.movedWorkers().forEach(m -> directoryChanges.add(new PeopleDirectory.ReorgChange(m.personId(), m.toOrgUnitId(), m.newManagerId(), false)));
                     reorg.departedWorkers().forEach(d -> directoryChanges.add(new PeopleDirectory.ReorgChange(d.personId(), null, null, true)));
                     directory.reorganised(directoryChanges, reorg.effectiveDate(), event.id());
+                    // A large reorg moves many people into few units: each unit's name is read once.
+                    java.util.Map<String, String> units = new java.util.HashMap<>();
                     for (OrgReorganized.MovedWorker m : reorg.movedWorkers()) {
-                        changes.add(PersonChange.moved(m.personId(), (m.toOrgUnitId() == null ? "moved" : "moved to " + orgUnits.label(m.toOrgUnitId()))
+                        changes.add(PersonChange.moved(m.personId(), (m.toOrgUnitId() == null ? "moved"
+                                : "moved to " + units.computeIfAbsent(m.toOrgUnitId(), orgUnits::label))
                                 + " in reorg "
                                 + (reorg.name() == null ? reorg.reorgId() : reorg.name())));
                     }
