@@ -134,7 +134,7 @@ public class ChangeAssessment {
             });
         }
         Map<String, Finding> covers = suggestCover(seen.values(), changes);
-        TemporaryCover leaveCover = new TemporaryCover(portfolio, directory, this::nameOf, seen.values(), changes);
+        TemporaryCover leaveCover = new TemporaryCover(portfolio, directory, seen.values(), changes);
         Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger affected = new java.util.concurrent.atomic.AtomicInteger();
         List<List<Map.Entry<String, List<PersonChange>>>> batches = batchesOf(new ArrayList<>(byAlliance.entrySet()));
@@ -208,10 +208,6 @@ public class ChangeAssessment {
         }
         log.info("Rescind {} of {} undid {} impact(s)", rescindEventId, rescindedEventId, undone);
         return undone;
-    }
-
-    private String nameOf(String personId) {
-        return directory.find(personId).map(Person::name).filter(n -> n != null && !n.isBlank()).map(n -> n + " (" + personId + ")").orElse(personId);
     }
 
     /** Findings name people as the directory knows them (one lookup per person and change). */
@@ -294,11 +290,11 @@ public class ChangeAssessment {
             int after = load.get(manager) + 1;
             if (after > capacity) {
                 covers.put(alliance.id(), Finding.of(ImpactKind.MANAGER_OVER_CAPACITY, "ALLIANCE_MANAGER", manager,
-                        "covering it would put the least loaded alliance manager, " + nameOf(manager) + ", at " + after + " STRATEGIC alliances (capacity "
+                        "covering it would put the least loaded alliance manager, " + directory.label(manager) + ", at " + after + " STRATEGIC alliances (capacity "
                                 + capacity + ")"));
             } else {
                 covers.put(alliance.id(), Finding.of(ImpactKind.ALLIANCE_MANAGER_VACANT, "ALLIANCE_MANAGER", manager,
-                        "suggested interim: " + nameOf(manager) + " (" + after + "/" + capacity + " STRATEGIC)"));
+                        "suggested interim: " + directory.label(manager) + " (" + after + "/" + capacity + " STRATEGIC)"));
             }
             load.put(manager, after);
         }

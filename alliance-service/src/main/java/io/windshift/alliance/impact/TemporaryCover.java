@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +26,7 @@ final class TemporaryCover {
 
     private final Map<String, String> suggestions = new HashMap<>();
 
-    TemporaryCover(AlliancePortfolio portfolio, PeopleDirectory directory, UnaryOperator<String> nameOf, Collection<Alliance> touched,
-                   List<PersonChange> changes) {
+    TemporaryCover(AlliancePortfolio portfolio, PeopleDirectory directory, Collection<Alliance> touched, List<PersonChange> changes) {
         Set<String> away = changes.stream().filter(c -> c.kind() == PersonChange.Kind.ON_LEAVE).map(PersonChange::personId)
                 .collect(Collectors.toSet());
         if (away.isEmpty()) {
@@ -51,11 +49,11 @@ final class TemporaryCover {
                             }
                         }
                     }
-                    text = managerCover(load, capacity, nameOf);
+                    text = managerCover(load, capacity, directory);
                 } else {
                     text = directory.find(held.personId()).map(Person::managerId).filter(m -> !m.equals(held.personId()) && !away.contains(m))
                             .filter(m -> directory.find(m).map(p -> p.status() == PersonStatus.ACTIVE).orElse(true))
-                            .map(m -> "suggested temporary cover: their manager " + nameOf.apply(m))
+                            .map(m -> "suggested temporary cover: their manager " + directory.label(m))
                             .orElse("no temporary cover to suggest: name one");
                 }
                 suggestions.put(key(alliance.id(), held.role(), held.personId()), text);
@@ -63,7 +61,7 @@ final class TemporaryCover {
         }
     }
 
-    private static String managerCover(Map<String, Integer> load, int capacity, UnaryOperator<String> nameOf) {
+    private static String managerCover(Map<String, Integer> load, int capacity, PeopleDirectory directory) {
         var least = load.entrySet().stream().min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
         if (least.isEmpty()) {
             return "no other alliance manager to cover it";
@@ -72,9 +70,9 @@ final class TemporaryCover {
         int after = least.get().getValue() + 1;
         load.put(manager, after);
         return after > capacity
-                ? "covering it would put the least loaded alliance manager, " + nameOf.apply(manager) + ", at " + after
+                ? "covering it would put the least loaded alliance manager, " + directory.label(manager) + ", at " + after
                         + " STRATEGIC alliances (capacity " + capacity + ")"
-                : "suggested temporary cover: " + nameOf.apply(manager) + " (" + after + "/" + capacity + " STRATEGIC)";
+                : "suggested temporary cover: " + directory.label(manager) + " (" + after + "/" + capacity + " STRATEGIC)";
     }
 
     /** The suggestion for this person's role on this alliance ("suggested temporary cover: Omar Haddad (p-omar)"). */

@@ -72,6 +72,11 @@ public class PeopleDirectory {
         return Optional.ofNullable(mongo.findById(personId, Person.class));
     }
 
+    /** "Omar Haddad (p-omar)" when the directory knows the name, else the id: how findings name people. */
+    public String label(String personId) {
+        return find(personId).map(Person::name).filter(n -> n != null && !n.isBlank()).map(n -> n + " (" + personId + ")").orElse(personId);
+    }
+
     public void hired(String personId, String name, String email, String orgUnitId, String managerId, LocalDate effective, String eventId) {
         Person existing = find(personId).orElse(null);
         names.put(personId, existing == null ? null : existing.name(), existing != null, name);

@@ -49,12 +49,6 @@ class HrEventListener {
         this.assessment = assessment;
     }
 
-    /** "Omar Haddad (p-omar)" when the directory knows the name, else the id. */
-    private String nameOf(String personId) {
-        return directory.find(personId).map(p -> p.name()).filter(n -> n != null && !n.isBlank()).map(n -> n + " (" + personId + ")")
-                .orElse(personId);
-    }
-
     @KafkaListener(topics = Topics.HR, groupId = "alliance-service")
     void on(CloudEvent event) {
         idempotent.handleOnce(CONSUMER, event, this::apply);
@@ -87,7 +81,7 @@ class HrEventListener {
                     WorkerManagerChanged changed = event.dataAs(WorkerManagerChanged.class);
                     directory.moved(changed.personId(), null, changed.newManagerId(), changed.effectiveDate(), event.id());
                     assessment.assess(event.id(), type.wireName(), changed.effectiveDate(),
-                            List.of(PersonChange.moved(changed.personId(), "now reports to " + nameOf(changed.newManagerId()))));
+                            List.of(PersonChange.moved(changed.personId(), "now reports to " + directory.label(changed.newManagerId()))));
                 }
                 case HR_ORG_REORGANIZED -> {
                     OrgReorganized reorg = event.dataAs(OrgReorganized.class);
