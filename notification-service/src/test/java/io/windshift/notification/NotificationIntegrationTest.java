@@ -44,6 +44,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "windshift.notification.delivery.max-attempts=3", "windshift.notification.delivery.initial-backoff=PT1M",
         "windshift.notification.escalation.scan-interval=PT1H", "windshift.notification.escalation.after=PT4H",
         "windshift.notification.actions.scan-interval=PT1H",
+        // Event subscriptions: the sender is driven by hand; plain-http receivers on localhost.
+        "windshift.notification.subscriptions.poll-interval=PT1H", "windshift.notification.subscriptions.allow-http=true",
+        "windshift.notification.subscriptions.max-attempts=3", "windshift.notification.subscriptions.initial-backoff=PT1M",
+        "windshift.notification.subscriptions.max-per-owner=3",
         "windshift.notification.guard.timeout=PT1S", "windshift.notification.guard.retry-attempts=2",
         "windshift.notification.guard.retry-backoff=PT0.05S", "windshift.notification.guard.window=4",
         "windshift.notification.guard.open-for=PT2S", "windshift.notification.webhook.secret=test-secret",

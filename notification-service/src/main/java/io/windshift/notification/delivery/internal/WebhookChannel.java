@@ -4,39 +4,21 @@ import io.windshift.notification.delivery.MessageText.OutboundMessage;
 import io.windshift.notification.delivery.OutboundChannel;
 import io.windshift.notification.delivery.WebhookSigner;
 import io.windshift.notification.preferences.PreferenceStore;
+import io.windshift.notification.webhooks.WebhookPoster;
 import io.windshift.notification.webhooks.WebhookSecrets;
 import io.windshift.notification.webhooks.WebhookTargets;
-import jakarta.annotation.PreDestroy;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A signed POST with a Teams/Slack-compatible JSON body ({@code text} plus structured fields) to the URL in
  * the person's preferences, signed with that subscription's secret (and the previous one during a rotation's
- * overlap). The URL is checked against the SSRF policy before each delivery, and the client's only DNS is
- * {@link WebhookTargets#resolveChecked}, so it connects to an address that passed; it follows no redirect (a
- * 3xx is a failed attempt) and uses no proxy from the environment.
+ * overlap), through the SSRF-guarded {@link WebhookPoster}; a 3xx is a failed attempt.
  */
 @Component
 class WebhookChannel implements OutboundChannel {
@@ -45,36 +27,14 @@ class WebhookChannel implements OutboundChannel {
 
     private final PreferenceStore preferences;
     private final WebhookSecrets secrets;
-    private final WebhookTargets targets;
+    private final WebhookPoster poster;
     private final Clock clock;
-    private final CloseableHttpClient http;
 
-    WebhookChannel(PreferenceStore preferences, WebhookSecrets secrets, WebhookTargets targets, Clock clock,
-                   @Value("${windshift.notification.guard.timeout:PT5S}") Duration timeout) {
+    WebhookChannel(PreferenceStore preferences, WebhookSecrets secrets, WebhookPoster poster, Clock clock) {
         this.preferences = preferences;
         this.secrets = secrets;
-        this.targets = targets;
+        this.poster = poster;
         this.clock = clock;
-        DnsResolver checkedDns = new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) throws UnknownHostException {
-                return targets.resolveChecked(host);
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) {
-                return host;
-            }
-        };
-        Timeout limit = Timeout.of(timeout);
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(checkedDns)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .build();
     }
 
     @Override
@@ -102,29 +62,15 @@ class WebhookChannel implements OutboundChannel {
         payload.put("links", m.links());
         String body = JSON.writeValueAsString(payload);
         long timestamp = clock.instant().getEpochSecond();
-        HttpPost post = new HttpPost(URI.create(url));
-        post.setHeader(WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp));
-        post.setHeader(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.signAll(signing, timestamp, body));
-        post.setHeader(WebhookSigner.ID_HEADER, m.id());
-        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        Map<String, String> headers = Map.of(
+                WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp),
+                WebhookSigner.SIGNATURE_HEADER, WebhookSigner.signAll(signing, timestamp, body),
+                WebhookSigner.ID_HEADER, m.id());
         int status;
         try {
-            targets.check(url);
-            status = http.execute(post, response -> {
-                EntityUtils.consume(response.getEntity());
-                return response.getCode();
-            });
+            status = poster.post(url, ContentType.APPLICATION_JSON, headers, body);
         } catch (WebhookTargets.Refused e) {
             throw new Undeliverable("webhook target refused: " + e.getMessage());
-        } catch (IOException e) {
-            Throwable refused = e;
-            while (refused != null && !(refused instanceof WebhookTargets.Refused)) {
-                refused = refused.getCause();
-            }
-            if (refused != null) {
-                throw new Undeliverable("webhook target refused: " + refused.getMessage());
-            }
-            throw e;
         }
         if (status / 100 == 3) {
             throw new IllegalStateException("webhook answered " + status + " (redirects are not followed)");
@@ -132,10 +78,5 @@ class WebhookChannel implements OutboundChannel {
         if (status / 100 != 2) {
             throw new IllegalStateException("webhook answered " + status);
         }
-    }
-
-    @PreDestroy
-    void close() throws IOException {
-        http.close();
     }
 }
