@@ -102,6 +102,19 @@ final class BadInputCatalogue {
         inputs.add("oversize webhook URL", "PUT", "/api/v1/preferences", "application/json",
                 "{\"webhookUrl\":\"https://hooks.example.com/" + "x".repeat(2100) + "\"}");
         inputs.add("oversize time zone", "PUT", "/api/v1/preferences", "application/json", "{\"timeZone\":\"" + "Z".repeat(65) + "\"}");
+        inputs.body("POST", "/api/v1/subscriptions", "application/json", Endpoints.SUBSCRIPTION, Set.of("url", "types"), Set.of("types/0"));
+        for (String url : List.of("ftp://93.184.215.14/x", "file:///etc/passwd", "https:///no-host",
+                "https://user:pw@93.184.215.14/x", "not a url", "https://" + "x".repeat(2100) + ".example.com/")) {
+            inputs.add("refused subscription URL", "POST", "/api/v1/subscriptions", "application/json",
+                    BadInputs.mutate(Endpoints.SUBSCRIPTION, "url", tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(url)));
+        }
+        for (String type : List.of("hr.worker.terminated", "finance.invoice.paid", "alliance.registered", "obligation.*", "")) {
+            inputs.add("type not subscribable", "POST", "/api/v1/subscriptions", "application/json",
+                    Endpoints.SUBSCRIPTION.replace("\"obligation.overdue\"", "\"" + type + "\""));
+        }
+        for (String query : List.of("size=0", "size=101", "page=-1", "status=LOST")) {
+            inputs.add("bad paging", "GET", "/api/v1/subscriptions/sub-unknown/deliveries?" + query, null, null);
+        }
         inputs.add("unknown role", "PUT", "/api/v1/alliances/" + fixture.allianceId() + "/roles/CHIEF_WIZARD", "application/json", ASSIGN);
         return inputs.cases();
     }

@@ -29,7 +29,9 @@ final class Endpoints {
         /** The alliance manager of this obligation's alliance (token role ALLIANCE_MANAGER and the seat), or an editor. */
         ALLIANCE_MANAGER_OF_ALLIANCE,
         /** The owner of this obligation (or the alliance manager, or an editor). */
-        OBLIGATION_OWNER
+        OBLIGATION_OWNER,
+        /** Integration clients with scope {@code events.subscriptions:write} (or an alliance admin): their own subscriptions. */
+        SUBSCRIPTION_CLIENTS
     }
 
     /**
@@ -70,6 +72,12 @@ final class Endpoints {
              "data":{"invoiceId":"inv-matrix-%s","obligationId":"ob-matrix-unknown","amount":10.00,"currency":"USD","paidAt":"2026-01-01T00:00:00Z"}}
             """;
 
+    /** An endpoint at a public address literal (no DNS here) for an alliance nobody has: nothing is ever sent to it. */
+    static final String SUBSCRIPTION = """
+            {"url":"https://93.184.215.14/windshift/events","types":["obligation.overdue"],"allianceIds":["al-matrix-none"],
+             "description":"matrix"}
+            """;
+
     static final List<Endpoint> ALL = List.of(
             new Endpoint("alliance-service", "POST", "/api/v1/alliances", "application/json", ALLIANCE, Access.PORTFOLIO_EDITORS, true),
             new Endpoint("alliance-service", "GET", "/api/v1/alliances", null, null, Access.PEOPLE_OWN_DATA, true),
@@ -96,6 +104,8 @@ final class Endpoints {
             new Endpoint("obligation-service", "POST", "/api/v1/finance/events", "application/cloudevents+json", INVOICE_PAID, Access.FINANCE_CLIENTS, true),
             new Endpoint("notification-service", "GET", "/api/v1/preferences", null, null, Access.PEOPLE_OWN_DATA, true),
             new Endpoint("notification-service", "GET", "/api/v1/notifications/unread-count", null, null, Access.PEOPLE_OWN_DATA, true),
+            new Endpoint("notification-service", "GET", "/api/v1/subscriptions", null, null, Access.SUBSCRIPTION_CLIENTS, true),
+            new Endpoint("notification-service", "POST", "/api/v1/subscriptions", "application/json", SUBSCRIPTION, Access.SUBSCRIPTION_CLIENTS, true),
             // Object-level checks (OWASP API1): the reads of one object and every write on one, by callers who may not.
             new Endpoint("alliance-service", "PUT", "/api/v1/alliances/{allianceId}/governance-bodies/JDC", "application/json",
                     "{\"code\":\"JDC\",\"name\":\"Joint development committee\",\"memberIds\":[\"p-matrix-jdc\"],\"cadence\":\"QUARTERLY\"}",

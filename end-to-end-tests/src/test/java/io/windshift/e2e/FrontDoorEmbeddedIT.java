@@ -96,6 +96,7 @@ class FrontDoorEmbeddedIT {
             // Spread over many callers: the per-client rate limit is not what this suite is about.
             String token = c.path().startsWith("/api/v1/hr/") ? tokens.client("workday-fuzz-" + n % 64, "hr.events:write")
                     : c.path().startsWith("/api/v1/finance/") ? tokens.client("sap-fuzz-" + n % 64, "finance.events:write")
+                    : c.path().startsWith("/api/v1/subscriptions") ? tokens.client("erp-fuzz-" + n % 64, "events.subscriptions:write")
                     : c.path().startsWith("/api/v1/notifications") || c.path().startsWith("/api/v1/preferences") ? tokens.person(fixture.lead(), "EMPLOYEE")
                     : tokens.person("p-fuzz-" + n % 64, "ALLIANCE_ADMIN");
             HttpResponse<String> response = http.send(platform.gateway(), c.method(), c.path(), token, c.contentType(), c.body());

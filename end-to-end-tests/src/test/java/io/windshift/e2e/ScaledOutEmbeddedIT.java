@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * has exactly one effect, the live stream reaches a person on whichever instance they are connected to, and a
  * {@code kill -9} of one instance of each service in the middle of a stream of departures loses and doubles nothing.
  */
-class ScaledOutEmbeddedIT extends ClosingTheLoopScenario {
+class ScaledOutEmbeddedIT extends EventSubscriptionScenario {
 
     static final List<String> SCALED = List.of("alliance-service", "obligation-service", "notification-service");
     static EmbeddedInfrastructure infrastructure;

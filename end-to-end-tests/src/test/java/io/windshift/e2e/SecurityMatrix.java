@@ -168,6 +168,7 @@ final class SecurityMatrix {
                 case ALLIANCE_LEADS -> tokens.person(fixture.lead(), "EMPLOYEE");
                 case ALLIANCE_MANAGER_OF_ALLIANCE -> tokens.person(fixture.allianceManager(), "ALLIANCE_MANAGER");
                 case OBLIGATION_OWNER -> tokens.person(fixture.obligationOwner(), "EMPLOYEE");
+                case SUBSCRIPTION_CLIENTS -> tokens.client("erp-matrix", "events.subscriptions:write");
             };
         };
     }

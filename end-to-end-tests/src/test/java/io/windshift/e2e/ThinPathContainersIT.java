@@ -13,7 +13,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * replica set). Runs wherever Docker exists; skipped (reported, not failed) where it does not.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class ThinPathContainersIT extends ClosingTheLoopScenario {
+class ThinPathContainersIT extends EventSubscriptionScenario {
 
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");

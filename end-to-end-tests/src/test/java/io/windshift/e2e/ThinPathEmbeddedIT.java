@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The thin path on the embedded default: a real KRaft broker and a Mongo-wire server in the test JVM. */
-class ThinPathEmbeddedIT extends ClosingTheLoopScenario {
+class ThinPathEmbeddedIT extends EventSubscriptionScenario {
 
     static EmbeddedInfrastructure infrastructure;
     static Tokens tokens;

@@ -2,7 +2,9 @@ package io.windshift.notification.subscriptions.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.windshift.notification.subscriptions.EventSubscription;
 import io.windshift.notification.subscriptions.EventSubscriptions;
@@ -71,6 +73,8 @@ class SubscriptionController {
                     + "answer is delivered; anything else is retried with exponential backoff, then the delivery is DEAD. The secret is "
                     + "in this response only. The URL must pass the SSRF policy (no private, loopback or link-local addresses unless "
                     + "configured; redirects are not followed).")
+    @ApiResponse(responseCode = "201", description = "The subscription, with its signing secret (this once).", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     @ApiProblem(status = 409, when = "The client already holds the maximum number of subscriptions.")
     @PostMapping
     ResponseEntity<?> create(@Valid @RequestBody SubscriptionBody body) {
@@ -105,6 +109,7 @@ class SubscriptionController {
 
     @Operation(operationId = "deleteEventSubscription", summary = "Remove an event subscription",
             description = "Stops deliveries at once: its secret is destroyed and deliveries still queued end DEAD.")
+    @ApiResponse(responseCode = "204", description = "Removed.")
     @ApiProblem(status = 404, when = "No subscription with this id that the caller may see.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
@@ -138,6 +143,8 @@ class SubscriptionController {
     @Operation(operationId = "redeliverEventSubscriptionDelivery", summary = "Send a dead delivery again",
             description = "Queues a DEAD delivery again from its first attempt, once the endpoint is fixed.")
     @ApiProblem(status = 404, when = "No such delivery of a subscription the caller may see.")
+    @ApiResponse(responseCode = "200", description = "The delivery, queued again.", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DeliveryView.class)))
     @ApiProblem(status = 409, when = "The delivery is not DEAD (it is pending or was delivered).")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     ResponseEntity<?> redeliver(@PathVariable String id, @PathVariable String deliveryId) {
