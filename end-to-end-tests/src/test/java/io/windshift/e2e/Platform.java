@@ -92,6 +92,9 @@ final class Platform implements AutoCloseable {
             // Reminders within seconds of an obligation being registered; the head of alliance management of the flows.
             env.put("WINDSHIFT_OBLIGATION_SCHEDULER_INTERVAL", "PT2S");
             env.put("WINDSHIFT_HEADS_OF_ALLIANCE_MANAGEMENT", "p-head");
+            // Integrators' test endpoints listen on this machine, over plain http (as on the local platform).
+            env.put("WINDSHIFT_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true");
+            env.put("WINDSHIFT_SUBSCRIPTIONS_ALLOW_HTTP", "true");
             env.put("WINDSHIFT_GATEWAY_INSTANCE_LIST", supervisor.instanceList().toString());
             List<String> components = ALL.stream().filter(n -> signIn || !n.equals(IDENTITY_PROVIDER)).toList();
             for (String name : components) {

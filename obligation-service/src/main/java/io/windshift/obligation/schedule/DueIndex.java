@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * due, not what exists, even on a store that has no secondary indexes (the embedded one).
  *
  * <p>Entries are hints, never the truth: the scheduler checks each against its occurrence and drops stale
- * ones. An entry is written before the occurrence it points to, so a crash between leaves a stale hint,
+ * ones (an entry whose occurrence is missing only after an hour's grace: it may be under registration). An entry is
+ * written before the occurrence it points to, so a crash between leaves a stale hint,
  * never a reminder without one. An entry due in the past goes to the current hour, so hours behind the
  * cursor never receive entries again (within the one-hour grace the cursor keeps behind the clock).
  */

@@ -20,6 +20,7 @@ import io.windshift.obligation.register.ObligationEvents;
 import io.windshift.obligation.register.Occurrence;
 import io.windshift.obligation.register.ReminderPlan;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +55,8 @@ public class ReminderScheduler {
     static final String OCCURRENCES = "occurrences";
     static final String OBLIGATIONS = "obligations";
     static final String CLAIM_FIELD = "claimedBy";
+    /** How long an entry whose occurrence or obligation is missing is kept for a registration still under way. */
+    static final Duration ENTRY_GRACE = Duration.ofHours(1);
 
     private final MongoTemplate mongo;
     private final DueIndex dueIndex;
@@ -89,10 +92,18 @@ public class ReminderScheduler {
         List<DueIndex.Bucket> remaining = new ArrayList<>();
         Map<String, List<String>> handled = new LinkedHashMap<>();
         Map<String, Occurrence> candidates = new LinkedHashMap<>();
+        // Registration writes an entry just before the occurrence (and the obligation) it points to: an entry of the last
+        // hour or so whose documents are not there yet may be one being registered now, so it waits for a later pass.
+        String fresh = DueIndex.hourOf(now.minus(ENTRY_GRACE));
         for (DueIndex.Bucket bucket : scan.buckets()) {
             List<String> left = new ArrayList<>();
             for (String id : bucket.occurrenceIds()) {
                 Occurrence occurrence = occurrences.get(id);
+                boolean incomplete = occurrence == null || (occurrence.reminderDue(now) && !obligations.containsKey(occurrence.obligationId()));
+                if (incomplete && bucket.hour().compareTo(fresh) >= 0) {
+                    left.add(id);
+                    continue;
+                }
                 if (occurrence != null && occurrence.nextReminderAt() != null && !occurrence.reminderDue(now)
                         && DueIndex.hourOf(occurrence.nextReminderAt()).equals(bucket.hour())) {
                     left.add(id);

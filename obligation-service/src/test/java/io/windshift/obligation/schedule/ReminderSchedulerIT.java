@@ -32,6 +32,7 @@ class ReminderSchedulerIT extends ObligationServiceIntegrationTest {
 
     @Autowired ReminderScheduler scheduler;
     @Autowired Workforce workforce;
+    @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     /** (type, occurrence, lead days or -1 for overdue, due date) of every reminder on the topic for one obligation. */
     record Reminder(String type, String occurrenceId, int lead, LocalDate dueDate) {
@@ -103,6 +104,26 @@ class ReminderSchedulerIT extends ObligationServiceIntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> reminders(probe, id).size() >= 2);
             assertThat(reminders(probe, id)).containsExactly(new Reminder("milestone-due", id + "-1", 7, due),
                     new Reminder("overdue", id + "-1", -1, due));
+        }
+    }
+
+    /**
+     * Registration indexes the reminder before it saves the occurrence (a crash leaves a stale hint, never a lost
+     * reminder). A pass that runs in between must keep the fresh hint, not drop it as stale: the reminder was lost
+     * that way on a busy machine (the e2e milestone flow).
+     */
+    @Test
+    void aPassBetweenTheIndexEntryAndItsOccurrenceKeepsTheEntryAndTheReminderIsSent() throws Exception {
+        LocalDate due = clock.today().plusDays(5);
+        String id = registerObligation(milestonePayment("al-" + UUID.randomUUID(), "p-owner", due.toString(), "100", "EUR"));
+        org.bson.Document saved = mongo.getCollection("occurrences").findOneAndDelete(com.mongodb.client.model.Filters.eq("_id", id + "-1"));
+        assertThat(saved).isNotNull();
+        try (TopicProbe probe = new TopicProbe(bootstrap, Topics.OBLIGATION)) {
+            scheduler.runOnce();
+            mongo.getCollection("occurrences").insertOne(saved);
+            scheduler.runOnce();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !reminders(probe, id).isEmpty());
+            assertThat(reminders(probe, id)).containsExactly(new Reminder("milestone-due", id + "-1", 7, due));
         }
     }
 
