@@ -47,6 +47,7 @@ public final class ConsumerContract {
     private final String consumer;
     private final Function<byte[], CloudEvent> deserialiser;
     private final Map<EventType, List<String>> reads = new EnumMap<>(EventType.class);
+    private final Map<EventType, List<String>> optional = new EnumMap<>(EventType.class);
 
     private ConsumerContract(String consumer, Function<byte[], CloudEvent> deserialiser) {
         this.consumer = consumer;
@@ -66,6 +67,18 @@ public final class ConsumerContract {
         if (reads.put(type, List.of(fields)) != null) {
             throw new IllegalArgumentException(type + " declared twice for " + consumer);
         }
+        return this;
+    }
+
+    /**
+     * Optional fields of {@code type} the consumer reads when they are there (it copes with their absence): checked
+     * against the golden file when it carries them, not required, and left out of the negative check.
+     */
+    public ConsumerContract readsIfPresent(EventType type, String... fields) {
+        if (!reads.containsKey(type)) {
+            throw new IllegalArgumentException(type + ": declare the fields " + consumer + " needs first");
+        }
+        optional.put(type, List.of(fields));
         return this;
     }
 
@@ -92,11 +105,16 @@ public final class ConsumerContract {
         } catch (RuntimeException e) {
             problems.add(type.wireName() + ": " + consumer + " cannot decode it: " + e);
         }
-        for (String field : fields(type)) {
+        List<String> all = new ArrayList<>(fields(type));
+        all.addAll(optional.getOrDefault(type, List.of()));
+        for (String field : all) {
             boolean attribute = field.startsWith("@");
             GoldenFiles.FieldPath path = GoldenFiles.FieldPath.parse(attribute ? field.substring(1) : field);
             JsonNode expected = path.resolve(attribute ? golden : golden.path("data"));
             if (expected.isMissingNode() || expected.isNull()) {
+                if (!fields(type).contains(field)) {
+                    continue;
+                }
                 problems.add(type.wireName() + ": " + (attribute ? "attribute " : "data.") + path + " is missing from the golden file, "
                         + consumer + " reads it");
                 continue;
@@ -146,7 +164,9 @@ public final class ConsumerContract {
     /** The contract-record fields this declaration checks (each step of each path). */
     public Set<PayloadField> covered() {
         Set<PayloadField> covered = new TreeSet<>();
-        reads.forEach((type, fields) -> fields.stream().filter(f -> !f.startsWith("@")).forEach(field -> {
+        Map<EventType, List<String>> declared = new EnumMap<>(reads);
+        optional.forEach((type, fields) -> declared.merge(type, fields, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        declared.forEach((type, fields) -> fields.stream().filter(f -> !f.startsWith("@")).forEach(field -> {
             Type current = type.payloadType();
             for (Object step : GoldenFiles.FieldPath.parse(field).steps()) {
                 Class<?> raw = raw(current);
