@@ -6,7 +6,6 @@ import io.windshift.contract.EventType;
 import io.windshift.contract.testing.ConsumerContract;
 import io.windshift.contract.testing.PayloadReads;
 import io.windshift.messaging.consume.CloudEventDeserializer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -27,14 +26,17 @@ class ConsumerContractTest {
             .reads(EventType.HR_WORKER_MANAGER_CHANGED, "personId", "newManagerId")
             .reads(EventType.HR_ORG_REORGANIZED, "movedWorkers[0].personId", "movedWorkers[0].newManagerId", "departedWorkers[0].personId")
             .reads(EventType.HR_EVENT_RESCINDED, "rescindedEventId")
-            // teams.internal.AllianceEventListener
-            .reads(EventType.ALLIANCE_REGISTERED, "allianceId", "team", "allianceVersion")
+            // teams.internal.AllianceEventListener; the team's seats kept by teams.AllianceTeams / AllianceTeam
+            .reads(EventType.ALLIANCE_REGISTERED, "allianceId", "team", "team[0].role", "team[0].personId", "allianceVersion")
             .reads(EventType.ALLIANCE_ROLE_ASSIGNED, "allianceId", "role", "personId", "allianceVersion")
             .reads(EventType.ALLIANCE_ROLE_VACATED, "allianceId", "role", "personId", "allianceVersion", "triggerEventId")
             .reads(EventType.ALLIANCE_SPONSOR_CHANGED, "allianceId", "role", "newPersonId", "allianceVersion")
             .reads(EventType.ALLIANCE_MANAGER_CHANGED, "allianceId", "role", "allianceVersion")
             .readsIfPresent(EventType.ALLIANCE_MANAGER_CHANGED, "newPersonId")
-            .reads(EventType.ALLIANCE_IMPACT_ACTION_CHANGED, "actionId")
+            // notices.PartnerNotices: partner-notice actions (note only comes with a person's dismissal)
+            .reads(EventType.ALLIANCE_IMPACT_ACTION_CHANGED, "impactId", "actionId", "triggerEventId", "allianceId", "allianceName", "kind",
+                    "seat", "title", "change", "assigneeId", "dueDate", "agreementId", "clauseRef", "noticeObligationId", "by")
+            .readsIfPresent(EventType.ALLIANCE_IMPACT_ACTION_CHANGED, "note")
             // finance.internal.FinanceEventListener -> FinanceLedger / FinanceFacts
             .reads(EventType.FINANCE_INVOICE_PAID, "invoiceId", "amount", "currency", "paidAt")
             .readsIfPresent(EventType.FINANCE_INVOICE_PAID, "direction", "paymentId")
@@ -57,7 +59,6 @@ class ConsumerContractTest {
     }
 
     @Test
-    @Disabled("Not finished: the declaration above does not yet name every payload field the delegates read (the test lists them)")
     void everyPayloadFieldTheCodeReadsIsChecked() {
         READS.assertCovers(PayloadReads.inPackage(SERVICE));
     }
