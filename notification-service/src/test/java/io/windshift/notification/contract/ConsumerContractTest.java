@@ -44,6 +44,7 @@ class ConsumerContractTest {
             .reads(EventType.ALLIANCE_MANAGER_CHANGED, "allianceId", "allianceName", "tier", "role", "previousPersonId", "reason",
                     "effectiveDate", "partnerNotices[0].agreementId", "partnerNotices[0].clauseRef", "partnerNotices[0].noticeDays",
                     "partnerNotices[0].dueDate", "triggerEventId", "allianceVersion")
+            // newPersonId stays optional: a manager who left (the golden file's TERMINATED) has no successor yet; sponsor-changed requires it
             .readsIfPresent(EventType.ALLIANCE_MANAGER_CHANGED, "newPersonId")
             .reads(EventType.ALLIANCE_MANAGER_OVER_CAPACITY, "managerId", "strategicAlliances", "capacity", "allianceIds", "triggerEventId")
             // previousAssigneeId and note only come with a hand-over or a person's note
