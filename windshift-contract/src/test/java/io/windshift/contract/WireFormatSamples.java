@@ -106,16 +106,18 @@ final class WireFormatSamples {
                     DAY, TIME, null, null, null, "waived by JSC minutes 2026-11-12", "evt-13")),
             Map.entry(EventType.OBLIGATION_RESCHEDULED, new OccurrenceRescheduled("ob-12", "ob-12-1", "al-7",
                     "Phase 3 first patient dosed milestone", DAY, DAY.plusDays(30))),
-            Map.entry(EventType.FINANCE_INVOICE_APPROVED, new InvoiceApproved("inv-88", "ob-12", new BigDecimal("2500000.00"), "USD", TIME)),
+            Map.entry(EventType.FINANCE_INVOICE_APPROVED, new InvoiceApproved("inv-88", "ob-12", new BigDecimal("2500000.00"), "USD", TIME,
+                    null, null, null, null, "OWED_BY_US")),
             Map.entry(EventType.FINANCE_INVOICE_CANCELED, new InvoiceCanceled("inv-88", "ob-12", "duplicate invoice", TIME)),
             Map.entry(EventType.NOTIFICATION_DELIVERY_STATUS, new DeliveryStatus("ntf-1", "p-1001", "EMAIL", 2, "SENT", "250 OK", TIME)),
             Map.entry(EventType.ALLIANCE_ROLE_ASSIGNED, new RoleAssigned("al-7", "EXECUTIVE_SPONSOR", "p-0200", "p-0199", "evt-9", 3)),
             Map.entry(EventType.ALLIANCE_ROLE_VACATED, new RoleVacated("al-7", "Helios oncology", "STRATEGIC", "LATE",
                     "ALLIANCE_MANAGER", "p-1001", "TERMINATED", DAY, "hr-evt-41", 4)),
-            Map.entry(EventType.FINANCE_INVOICE_PAID, new InvoicePaid("inv-88", "ob-12", new BigDecimal("2500000.00"), "USD", TIME)),
-            Map.entry(EventType.FINANCE_PAYMENT_RECEIVED, new io.windshift.contract.finance.PaymentReported("pay-2026-4411", "PO-4711", null, null,
+            Map.entry(EventType.FINANCE_INVOICE_PAID, new InvoicePaid("inv-88", "ob-12", new BigDecimal("2500000.00"), "USD", TIME,
+                    "pay-2026-4410", null, null, null, null, "OWED_BY_US")),
+            Map.entry(EventType.FINANCE_PAYMENT_RECEIVED, new io.windshift.contract.finance.PaymentReported("pay-2026-4411", "PO-4711", "inv-91", null,
                     null, null, null, new BigDecimal("2500000.00"), "USD", TIME)),
-            Map.entry(EventType.FINANCE_PAYMENT_SENT, new io.windshift.contract.finance.PaymentReported("pay-2026-4412", null, null, null,
+            Map.entry(EventType.FINANCE_PAYMENT_SENT, new io.windshift.contract.finance.PaymentReported("pay-2026-4412", null, "HB-2026-0187", null,
                     "agr-helios-2024", "First patient dosed in phase 3", null, new BigDecimal("750000.00"), "EUR", TIME)));
 
     static CloudEvent sample(EventType type) {
