@@ -60,9 +60,12 @@ class ConsumerContractTest {
             .reads(EventType.OBLIGATION_OVERDUE, "obligationId", "occurrenceId", "allianceId", "title", "ownerId", "ownerManagerId", "dueDate",
                     "amount", "currency")
             .reads(EventType.OBLIGATION_OWNER_VACATED, "obligationId", "allianceId", "title", "previousOwnerId", "reason", "triggerEventId")
-            .reads(EventType.OBLIGATION_FULFILLED, "occurrenceId", "closedAt")
-            .reads(EventType.OBLIGATION_WAIVED, "occurrenceId", "closedAt")
-            .reads(EventType.OBLIGATION_RESCHEDULED, "occurrenceId", "previousDueDate", "dueDate");
+            .reads(EventType.OBLIGATION_FULFILLED, "occurrenceId", "closedAt", "allianceId")
+            .reads(EventType.OBLIGATION_WAIVED, "occurrenceId", "closedAt", "allianceId")
+            .reads(EventType.OBLIGATION_RESCHEDULED, "occurrenceId", "previousDueDate", "dueDate", "allianceId")
+            // subscriptions.SubscribableEvents.allianceOf: a subscription's alliance filter reads every subscribable event's allianceId
+            .reads(EventType.OBLIGATION_REGISTERED, "allianceId")
+            .reads(EventType.OBLIGATION_OWNER_ASSIGNED, "allianceId");
 
     @Test
     void theProducersGoldenFilesCarryWhatNotificationServiceReads() {
