@@ -30,7 +30,8 @@ public final class ChaosMain {
             # Reliability: chaos runs
 
             `./windshift chaos` runs a stream of accepted events (hires, alliances registered with a team, role
-            assignments, obligations, transfers, departures, invoice payments, manager changes, a rescind, reorgs) against the platform of `./windshift up`
+            assignments, obligations, transfers, departures, invoice payments, manager changes, a rescind, reorgs, and reminders
+            brought due by moving obligation-service's injectable clock) against the platform of `./windshift up`
             while it injects faults in turn through the launcher and signals: kill -9 of every service instance, of
             the broker and of the store; the store frozen with SIGSTOP for 5 s; a second notification-service instance
             started and stopped (two rebalances); garbage records on every topic; notification-service's offsets moved
@@ -79,7 +80,8 @@ public final class ChaosMain {
 
         try (Observer observer = new Observer(client, mongoUri, kafka, option(args, "--mail-api", "http://localhost:8025"))) {
             Map<TopicPartition, Long> deadLetterStart = observer.deadLetterEnds();
-            Stream stream = new Stream(client, ledger, run);
+            ReminderClock clock = new ReminderClock(mongoUri);
+            Stream stream = new Stream(client, ledger, run, clock);
             Faults faults = new Faults(launcher, kafka, ledger, run, replay);
             AtomicBoolean streaming = new AtomicBoolean(true);
             Thread injector = Thread.ofPlatform().name("chaos-faults").start(() -> {
@@ -89,6 +91,12 @@ public final class ChaosMain {
             });
             stream.run(units, concurrency, streamUntil, noFaults ? () -> 1.0 : faults::streamAllowance);
             streaming.set(false);
+            if (clock.stepDates.isEmpty()) {
+                clock.step(0);
+                LauncherClient.sleep(Duration.ofSeconds(30));
+            }
+            clock.step(1);
+            stream.expectReminders();
             Instant streamEnded = Instant.now();
             System.out.printf("stream done: %d events accepted in %.1f s; waiting for the fault sequence%n", ledger.accepted.size(),
                     Duration.between(started, streamEnded).toMillis() / 1000.0);
@@ -136,6 +144,7 @@ public final class ChaosMain {
             if (!stream.internalErrors.isEmpty()) {
                 System.out.println("RESULT: FAILED, answers that were internal errors instead of a 503 refusal: " + stream.internalErrors);
             }
+            clock.close();
             System.exit(verdict.clean() && stream.failedUnits.get() == 0 && incomplete == 0 && stream.internalErrors.isEmpty() ? 0 : 1);
         }
     }

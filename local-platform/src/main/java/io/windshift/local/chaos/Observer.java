@@ -115,6 +115,8 @@ final class Observer implements AutoCloseable {
                     u.leadEmailed.observed.set(told.isEmpty() ? 0 : emails(u.l2 + "@chaos.example", told.get(0)));
                 }
             }
+            u.reminders.forEach((lead, effect) -> effect.observed.set(reminders(u.f, u.allianceId, lead)));
+            u.unexpectedReminders.forEach((lead, forbidden) -> forbidden.observed.set(reminders(u.f, u.allianceId, lead)));
             for (Ledger.Effect e : effectsOf(u)) {
                 missing += e.observed.get() <= 0 ? 1 : 0;
             }
@@ -124,6 +126,7 @@ final class Observer implements AutoCloseable {
 
     static List<Ledger.Effect> effectsOf(Stream.Unit u) {
         List<Ledger.Effect> all = new ArrayList<>(u.hired.values());
+        all.addAll(u.reminders.values());
         for (Ledger.Effect e : new Ledger.Effect[] {u.registeredAlliance, u.assignedLead, u.registeredObligation, u.transferred, u.departed,
                 u.vacated, u.leadNotified, u.leadEmailed, u.paid, u.managerChanged, u.changeRescinded, u.reorganised}) {
             if (e != null) {
@@ -195,22 +198,34 @@ final class Observer implements AutoCloseable {
         return perRevision.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
-    /** Ids of the notifications in the person's inbox (all pages) whose sourceEventId is the given one. */
-    List<String> notifications(String person, String sourceEventId) {
+    /** How many reminders "... due in {lead} days" of the alliance are in the person's inbox. */
+    int reminders(String person, String allianceId, int lead) {
+        String suffix = " due in " + lead + (lead == 1 ? " day" : " days");
+        return inbox(person).stream().filter(n -> "obligation.milestone-due".equals(n.getString("type"))
+                && n.getList("allianceIds", String.class, List.of()).contains(allianceId) && n.getString("title").endsWith(suffix)).toList().size();
+    }
+
+    /** The person's inbox, every page. */
+    private List<Document> inbox(String person) {
         String token = client.personToken(person, "ALLIANCE_MANAGER");
-        List<String> ids = new ArrayList<>();
+        List<Document> all = new ArrayList<>();
         for (int page = 0; page < 20; page++) {
             Document inbox = getJson("/api/v1/notifications?size=100&page=" + page, token);
             if (inbox == null) {
-                return ids;
+                return all;
             }
             List<Document> items = inbox.getList("items", Document.class, List.of());
-            items.stream().filter(n -> sourceEventId.equals(n.getString("sourceEventId"))).forEach(n -> ids.add(n.getString("id")));
+            all.addAll(items);
             if (items.size() < 100) {
                 break;
             }
         }
-        return ids;
+        return all;
+    }
+
+    /** Ids of the notifications in the person's inbox (all pages) whose sourceEventId is the given one. */
+    List<String> notifications(String person, String sourceEventId) {
+        return inbox(person).stream().filter(n -> sourceEventId.equals(n.getString("sourceEventId"))).map(n -> n.getString("id")).toList();
     }
 
     private Document getJson(String path, String token) {

@@ -20,18 +20,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The traffic of a chaos run, in units of fourteen accepted events, each unit on its own alliance and people:
+ * The traffic of a chaos run, in units of fifteen accepted events, each unit on its own alliance and people:
  * four hires (lead L1, next lead L2, alliance manager M, finance lead F), the alliance registered through the
  * API (STRATEGIC, team L1/M/F), a role assignment (PARTNERSHIP_LEAD to L2), a milestone payment obligation
  * owned by F, a transfer of L2, the departure of M, finance's "invoice paid" for the obligation, a manager
  * change of L2 (kept), a manager change of F and its rescind (F's manager is put back), and a reorg that moves
- * L1 (who no longer holds a role) to a new org unit under F. Each
+ * L1 (who no longer holds a role) to a new org unit under F, and an obligation owned by F that is never paid: its
+ * reminders come due as the {@link ReminderClock} moves obligation-service's clock. Each
  * accepted step writes its expected effects into the {@link Ledger}; a unit's steps run in order, units run
  * side by side.
  */
 final class Stream {
 
-    static final int EVENTS_PER_UNIT = 14;
+    static final int EVENTS_PER_UNIT = 15;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     /** One unit's identifiers, filled in as its steps are accepted. */
@@ -69,6 +70,12 @@ final class Stream {
         volatile Ledger.Effect managerChanged;
         volatile Ledger.Effect changeRescinded;
         volatile Ledger.Effect reorganised;
+        volatile String remindedObligationId;
+        volatile LocalDate remindedDue;
+        volatile LocalDate remindedRegisteredOn;
+        /** Reminders by lead time: expected ones (once each) and the others (never). */
+        final Map<Integer, Ledger.Effect> reminders = new ConcurrentHashMap<>();
+        final Map<Integer, Ledger.Forbidden> unexpectedReminders = new ConcurrentHashMap<>();
 
         Unit(String run, int n) {
             this.n = n;
@@ -97,14 +104,16 @@ final class Stream {
     private final String admin;
     private final String workday;
     private final String finance;
+    private final ReminderClock clock;
     final List<Unit> units = new CopyOnWriteArrayList<>();
     final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     /** Answers that were a 5xx other than 502, 503 or 504: under a fault the platform refuses with 503, never fails. */
     final Map<String, LongAdder> internalErrors = new ConcurrentHashMap<>();
     final AtomicInteger failedUnits = new AtomicInteger();
 
-    Stream(PlatformClient client, Ledger ledger, String run) {
+    Stream(PlatformClient client, Ledger ledger, String run, ReminderClock clock) {
         this.client = client;
+        this.clock = clock;
         this.ledger = ledger;
         this.run = run;
         this.admin = client.personToken("chaos-admin", "ALLIANCE_ADMIN");
@@ -127,6 +136,9 @@ final class Stream {
                         // spread the stream over the fault sequence: unit n waits until enough faults have been injected
                         while ((n + 1.0) / unitCount > faultsAllow.getAsDouble() && Instant.now().isBefore(until)) {
                             LauncherClient.sleep(Duration.ofMillis(250));
+                        }
+                        if (n == unitCount / 2 && clock.stepDates.isEmpty()) {
+                            clock.step(0);
                         }
                         Unit unit = new Unit(run, n);
                         units.add(unit);
@@ -248,6 +260,36 @@ final class Stream {
                 .formatted(u.reorgId, u.reorgId, u.n, today, u.l1, u.reorgOrgUnit, u.f), giveUpAt);
         ledger.accepted(u.reorgId, "reorg", u.l1);
         u.reorganised = ledger.expect(u.reorgId, "reorg moves " + u.l1 + " to " + u.reorgOrgUnit + " under " + u.f);
+
+        // 11. an obligation nobody pays: its reminders come due when the clock moves (see expectReminders)
+        u.remindedRegisteredOn = clock.today();
+        u.remindedDue = u.remindedRegisteredOn.plusDays(ReminderClock.DUE_IN_DAYS);
+        String title = "Chaos reminders " + u.n;
+        String reminded = """
+                {"allianceId":%s,"title":"%s","agreementId":"agr-chaos","clauseRef":"7.2","category":"FINANCIAL","type":"MILESTONE_PAYMENT",
+                 "direction":"OWED_TO_US","ownerId":%s,"amount":500.00,"currency":"USD","dueDate":"%s","leadTimes":%s}"""
+                .formatted(q(u.allianceId), title, q(u.f), u.remindedDue, ReminderClock.LEADS);
+        u.remindedObligationId = firstId(send("POST", "/api/v1/obligations", admin, "application/json", reminded, giveUpAt,
+                () -> existingTitled("/api/v1/obligations?allianceId=" + u.allianceId, title)));
+        ledger.accepted("obligation:" + u.remindedObligationId, "obligation", u.allianceId);
+    }
+
+    /** Once the clock has taken its steps: the reminders each unit's unpaid obligation must get, once each, and no others. */
+    void expectReminders() {
+        for (Unit u : units) {
+            if (u.remindedObligationId == null) {
+                continue;
+            }
+            List<Integer> expected = ReminderClock.expected(u.remindedDue, u.remindedRegisteredOn, clock.stepDates);
+            for (int lead : ReminderClock.LEADS) {
+                String what = "reminder " + lead + " days before " + u.remindedDue + " of " + u.remindedObligationId + " in " + u.f + "'s inbox";
+                if (expected.contains(lead)) {
+                    u.reminders.put(lead, ledger.expect("obligation:" + u.remindedObligationId, what));
+                } else {
+                    u.unexpectedReminders.put(lead, ledger.forbid("obligation:" + u.remindedObligationId, what));
+                }
+            }
+        }
     }
 
     private static String managerChange(String id, String person, String oldManager, String newManager, String date) {
@@ -275,6 +317,20 @@ final class Stream {
             }
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot tell whether an unanswered attempt was applied: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** The body of the listed item with this title (an earlier attempt that was applied but not answered), or null. */
+    private String existingTitled(String listPath, String title) {
+        String found = existing(listPath);
+        if (found == null || !found.contains("\"title\":\"" + title + "\"")) {
+            return null;
+        }
+        for (org.bson.Document item : org.bson.Document.parse(found).getList("items", org.bson.Document.class, List.of())) {
+            if (title.equals(item.getString("title"))) {
+                return item.toJson();
+            }
         }
         return null;
     }

@@ -68,8 +68,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${windshift.clock.shiftable:false}") boolean shiftable, ObjectProvider<MongoTemplate> mongo) {
+        // Shiftable only where a driver moves time on purpose (the local platform's chaos run); the system clock otherwise.
+        return shiftable ? new io.windshift.messaging.time.StoreShiftedClock(mongo.getObject(), 500) : Clock.systemUTC();
     }
 
     @Bean
