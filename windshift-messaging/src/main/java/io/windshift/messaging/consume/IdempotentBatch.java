@@ -46,10 +46,8 @@ public final class IdempotentBatch {
                         new MalformedEventException("record at offset " + records.get(i).offset() + " could not be read as a CloudEvent"), i);
             }
             if (joinsRun.test(event)) {
-                if (!idempotent.alreadyApplied(consumer, event)) {
-                    run.add(event);
-                    runIndexes.add(i);
-                }
+                run.add(event);
+                runIndexes.add(i);
                 continue;
             }
             flush(run, runIndexes);
@@ -67,8 +65,12 @@ public final class IdempotentBatch {
             return;
         }
         try {
-            applyRun.accept(List.copyOf(run));
-            run.forEach(e -> idempotent.applied(consumer, e));
+            // Which of them were applied before (a redelivery) is one read for the whole run, as is recording them after.
+            List<CloudEvent> fresh = idempotent.notYetApplied(consumer, run);
+            if (!fresh.isEmpty()) {
+                applyRun.accept(fresh);
+                idempotent.appliedAll(consumer, fresh);
+            }
         } catch (RuntimeException together) {
             // One of them is the cause (a poison event, a store hiccup): apply them one at a time to say which.
             for (int k = 0; k < run.size(); k++) {
