@@ -88,8 +88,9 @@ public class Outbox {
                 mongo.getConverter().write(aggregate, document);
                 document.put(versionField, version.longValue() + 1);
                 nextVersion.put(aggregate.id(), version.longValue() + 1);
-                replaces.add(new com.mongodb.client.model.ReplaceOneModel<>(com.mongodb.client.model.Filters.and(
-                        com.mongodb.client.model.Filters.eq("_id", aggregate.id()), com.mongodb.client.model.Filters.eq(versionField, version)), document));
+                // A plain {_id, version} document, not $and: the embedded store uses the unique index only for exactly its keys.
+                replaces.add(new com.mongodb.client.model.ReplaceOneModel<>(new org.bson.Document("_id", aggregate.id()).append(versionField, version),
+                        document));
             }
             var result = mongo.getCollection(collection).bulkWrite(replaces, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
             List<T> lost = new java.util.ArrayList<>();
