@@ -50,6 +50,8 @@ final class FinanceBatch {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final FinanceLedger ledger;
+    /** Test seam: runs after the batch has read what it applies to and before it writes (a race is made there). */
+    volatile Runnable afterRead = () -> { };
 
     FinanceBatch(ObligationRegister register, OccurrenceUpdates updates, FinanceMatcher matcher, ReferenceIndex index, MongoTemplate mongo,
                  Clock clock, FinanceLedger ledger) {
@@ -129,6 +131,7 @@ final class FinanceBatch {
         Map<String, List<Occurrence>> occurrences = new HashMap<>(register.occurrencesOf(List.copyOf(targets.values())));
         targets.keySet().forEach(id -> occurrences.putIfAbsent(id, List.of()));
         Map<String, String> claimed = claimedPayments(payments);
+        afterRead.run();
 
         // In memory, in order: what FinanceLedger.paid does to each, on the copies read above.
         Map<String, String> newClaims = new LinkedHashMap<>();

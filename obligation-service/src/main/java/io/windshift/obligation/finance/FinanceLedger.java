@@ -79,6 +79,11 @@ public class FinanceLedger {
         }
     }
 
+    /** Test seam: {@code hook} runs in each batch after its reads, before its writes. */
+    void afterBatchRead(Runnable hook) {
+        batch.afterRead = hook == null ? () -> { } : hook;
+    }
+
     /**
      * Many events in order, as a batch ({@link FinanceBatch}: each with the outcome {@link #apply} gives it, runs of
      * payments read and written together), their obligation events relayed together at the end.
