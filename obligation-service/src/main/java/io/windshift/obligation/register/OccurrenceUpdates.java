@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -210,16 +209,21 @@ public class OccurrenceUpdates {
         if (moved.isEmpty()) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Obligation.class);
+        // Plain {_id, version} filters and $set documents (the embedded store uses the unique index for exactly these
+        // keys; the driver's models skip the per-update query mapping), the dates converted as the mapping would.
+        var converter = mongo.getConverter();
+        List<com.mongodb.client.model.WriteModel<org.bson.Document>> writes = new ArrayList<>(moved.size());
         for (Obligation obligation : moved) {
             Obligation.Progress progress = obligation.progress();
-            bulk.updateOne(Query.query(Criteria.where("_id").is(obligation.id()).and("version").is(obligation.version())),
-                    new Update().set(ObligationStatus.STATE, progress.state())
-                            .set(ObligationStatus.NEXT_DUE_DATE, progress.nextDueDate())
-                            .set(ObligationStatus.DUE_SOON_FROM, progress.dueSoonFrom())
-                            .inc("version", 1));
+            org.bson.Document set = new org.bson.Document(ObligationStatus.STATE, progress.state() == null ? null : progress.state().name())
+                    .append(ObligationStatus.NEXT_DUE_DATE, converter.convertToMongoType(progress.nextDueDate()))
+                    .append(ObligationStatus.DUE_SOON_FROM, converter.convertToMongoType(progress.dueSoonFrom()));
+            writes.add(new com.mongodb.client.model.UpdateOneModel<>(new org.bson.Document("_id", obligation.id()).append("version", obligation.version()),
+                    new org.bson.Document("$set", set).append("$inc", new org.bson.Document("version", 1L))));
         }
-        if (bulk.execute().getMatchedCount() < moved.size()) {
+        var result = mongo.getCollection(mongo.getCollectionName(Obligation.class)).bulkWrite(writes,
+                new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        if (result.getMatchedCount() < moved.size()) {
             // Some copy was stale (the bulk result does not say which): each is summarised again from what is stored,
             // which writes nothing where the bulk's update landed.
             moved.forEach(o -> refreshProgress(obligation(o.id()), null));
