@@ -139,6 +139,7 @@ final class FinanceBatch {
         Map<String, Occurrence> changed = new LinkedHashMap<>();
         Map<String, List<ObligationEvent>> eventsOf = new HashMap<>();
         Map<String, Integer> firstEventAt = new HashMap<>();
+        Map<String, String> causeOf = new HashMap<>();
         Map<String, List<String>> appliedTo = new HashMap<>();
         for (int i = 0; i < payments.size(); i++) {
             Payment p = payments.get(i);
@@ -169,6 +170,7 @@ final class FinanceBatch {
                 if (closed.isPresent()) {
                     events.add(closed.get());
                     firstEventAt.putIfAbsent(occurrence.id(), i);
+                    causeOf.putIfAbsent(occurrence.id(), p.event.traceparent());
                 }
             } catch (Mismatch m) {
                 p.unmatched = m;
@@ -180,7 +182,7 @@ final class FinanceBatch {
         List<OccurrenceUpdates.Change> changes = new ArrayList<>();
         changed.values().stream().filter(o -> !again.contains(o.obligationId()))
                 .sorted(java.util.Comparator.comparingInt(o -> firstEventAt.getOrDefault(o.id(), -1)))
-                .forEach(o -> changes.add(new OccurrenceUpdates.Change(o, eventsOf.get(o.id()))));
+                .forEach(o -> changes.add(new OccurrenceUpdates.Change(o, eventsOf.get(o.id()), causeOf.get(o.id()))));
         again.addAll(updates.saveAll(changes, targets, occurrences,
                 stored -> appliedTo.getOrDefault(stored.id(), List.of()).stream().allMatch(stored::hasProcessed)));
 

@@ -156,8 +156,11 @@ public class OccurrenceUpdates {
         return current != null ? current.save(occurrence) : outbox.save(occurrence);
     }
 
-    /** An occurrence a batch changed in memory, from the copy it read: the events the change produced. */
-    public record Change(Occurrence occurrence, List<ObligationEvent> events) {
+    /**
+     * An occurrence a batch changed in memory, from the copy it read: the events the change produced, and the
+     * traceparent of the event that caused them (null for none).
+     */
+    public record Change(Occurrence occurrence, List<ObligationEvent> events, String traceparent) {
     }
 
     /**
@@ -177,7 +180,7 @@ public class OccurrenceUpdates {
         }
         List<Occurrence> changed = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            change.occurrence().record(events.toOutbox(change.events()));
+            change.occurrence().record(events.toOutbox(change.events(), change.traceparent()));
             changed.add(change.occurrence());
         }
         List<Occurrence> notStored = current.saveAll(changed, landed);
