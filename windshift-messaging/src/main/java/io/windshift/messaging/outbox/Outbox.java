@@ -43,6 +43,8 @@ public class Outbox {
     public final class Batch implements AutoCloseable {
 
         private final java.util.Map<String, java.util.Set<Object>> saved = new java.util.LinkedHashMap<>();
+        /** What {@link #saveAll} wrote, with the events now pending in each document: relayed without reading them back. */
+        private final java.util.Map<String, java.util.Map<Object, List<OutboxEvent>>> written = new java.util.LinkedHashMap<>();
 
         private Batch() {
         }
@@ -111,7 +113,7 @@ public class Outbox {
                 }
                 entity.getPropertyAccessor(aggregate).setProperty(versionProperty, nextVersion.get(aggregate.id()));
                 if (!aggregate.pendingEvents().isEmpty()) {
-                    saved.computeIfAbsent(collection, c -> new java.util.LinkedHashSet<>()).add(aggregate.id());
+                    written.computeIfAbsent(collection, c -> new java.util.LinkedHashMap<>()).put(aggregate.id(), List.copyOf(aggregate.pendingEvents()));
                 }
             }
             return lost;
@@ -120,8 +122,14 @@ public class Outbox {
         /** Relays the events of every aggregate saved in this batch. */
         @Override
         public void close() {
-            relay.relayAll(saved);
+            // One send for both: what saveAll wrote as it wrote it, then what save wrote as the store holds it now.
+            java.util.Map<String, java.util.Map<Object, List<OutboxEvent>>> pending = new java.util.LinkedHashMap<>();
+            written.forEach((collection, byId) -> pending.put(collection, new java.util.LinkedHashMap<>(byId)));
+            relay.readPending(saved).forEach((collection, byId) ->
+                    pending.computeIfAbsent(collection, c -> new java.util.LinkedHashMap<>()).putAll(byId));
+            relay.relayPending(pending);
             saved.clear();
+            written.clear();
         }
     }
 
