@@ -22,14 +22,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * The register's commands and questions: registration, references, owners, and reading obligations and their
- * occurrences (changes to occurrences and progress are {@link OccurrenceUpdates}'). Every change is one atomic write of one document together with
- * its events (outbox); occurrences are written before the obligation that announces them, so a crash in
- * between leaves only unannounced occurrences, which the scheduler ignores.
+ * occurrences (changes to occurrences and the progress they give are {@link OccurrenceUpdates}'). Every change is one
+ * atomic write of one document together with its events (outbox); occurrences are written before the obligation that
+ * announces them, so a crash in between leaves only unannounced occurrences, which the scheduler ignores.
  */
 @Service
 public class ObligationRegister {
@@ -39,24 +38,22 @@ public class ObligationRegister {
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final ObligationEvents events;
-    private final DueIndex dueIndex;
     private final Clock clock;
     private final ReferenceIndex references;
     private final OccurrenceUpdates updates;
 
     ObligationRegister(MongoTemplate mongo, Outbox outbox, ObligationEvents events, DueIndex dueIndex, Clock clock) {
-        this(mongo, outbox, events, dueIndex, clock, new ReferenceIndex(mongo), new OccurrenceUpdates(mongo, outbox, events, dueIndex, clock));
+        this(mongo, outbox, events, clock, new ReferenceIndex(mongo), new OccurrenceUpdates(mongo, outbox, events, dueIndex, clock));
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    ObligationRegister(MongoTemplate mongo, Outbox outbox, ObligationEvents events, DueIndex dueIndex, Clock clock, ReferenceIndex references,
+    ObligationRegister(MongoTemplate mongo, Outbox outbox, ObligationEvents events, Clock clock, ReferenceIndex references,
                        OccurrenceUpdates updates) {
         this.references = references;
         this.updates = updates;
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;
-        this.dueIndex = dueIndex;
         this.clock = clock;
         outbox.watch(Obligation.class);
         outbox.watch(Occurrence.class);

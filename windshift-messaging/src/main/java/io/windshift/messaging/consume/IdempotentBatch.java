@@ -13,6 +13,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * are: a run of them goes to {@code applyRun} in one call (for example one store write per notification instead of
  * one per event), any other event to {@code applyOne} as {@link IdempotentConsumer#handleOnce} would.
  *
+ * <p>Which events of a run were applied before (a redelivery) is one read for the whole run, and recording the run as
+ * applied one write ({@link IdempotentConsumer#notYetApplied}, {@link IdempotentConsumer#appliedAll}).
+ *
  * <p>At least once, as with single records: a run is recorded as applied only after {@code applyRun} returned. A
  * failure names the record that failed ({@link BatchListenerFailedException}), so the container commits what came
  * before it and the error handler retries or dead-letters exactly that record: when a run fails, its events are
