@@ -14,6 +14,7 @@ import io.windshift.obligation.register.Obligation;
 import io.windshift.obligation.register.ObligationEvent;
 import io.windshift.obligation.register.ObligationRegister;
 import io.windshift.obligation.register.Occurrence;
+import io.windshift.obligation.register.OccurrenceUpdates;
 import io.windshift.obligation.register.ReferenceIndex;
 import io.windshift.service.web.NotFoundException;
 import java.math.BigDecimal;
@@ -47,13 +48,18 @@ public class FinanceLedger {
     static final String PAYMENTS = "finance_payments";
 
     private final ObligationRegister register;
+    private final OccurrenceUpdates updates;
+    private final FinanceBatch batch;
     private final FinanceMatcher matcher;
     private final ReferenceIndex index;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    FinanceLedger(ObligationRegister register, FinanceMatcher matcher, ReferenceIndex index, MongoTemplate mongo, Clock clock) {
+    FinanceLedger(ObligationRegister register, OccurrenceUpdates updates, FinanceMatcher matcher, ReferenceIndex index, MongoTemplate mongo,
+                  Clock clock) {
         this.register = register;
+        this.updates = updates;
+        this.batch = new FinanceBatch(register, updates, matcher, index, mongo, clock, this);
         this.matcher = matcher;
         this.index = index;
         this.mongo = mongo;
@@ -73,9 +79,17 @@ public class FinanceLedger {
         }
     }
 
-    /** Many events in order, their obligation events relayed together at the end (what the benchmark times). */
+    /** Test seam: {@code hook} runs in each batch after its reads, before its writes. */
+    void afterBatchRead(Runnable hook) {
+        batch.afterRead = hook == null ? () -> { } : hook;
+    }
+
+    /**
+     * Many events in order, as a batch ({@link FinanceBatch}: each with the outcome {@link #apply} gives it, runs of
+     * payments read and written together), their obligation events relayed together at the end.
+     */
     public void applyAll(List<CloudEvent> events) {
-        register.inBatch(() -> events.forEach(this::apply));
+        updates.inBatch(() -> batch.apply(events));
     }
 
     private void paid(CloudEvent event, FinanceFacts paid) {
@@ -87,7 +101,7 @@ public class FinanceLedger {
         }
         Occurrence occurrence = occurrenceFor(target, occurrences, paid.invoiceId(), true);
         claimPayment(paid.paymentKey(), event.id());
-        register.updateOccurrence(obligation, occurrences, occurrence.id(), (ob, oc) -> {
+        updates.updateOccurrence(obligation, occurrences, occurrence.id(), (ob, oc) -> {
             if (oc.hasProcessed(event.id())) {
                 return List.of();
             }
@@ -107,7 +121,7 @@ public class FinanceLedger {
         }
         Occurrence occurrence = occurrenceFor(target, occurrences, approved.invoiceId(), false);
         requireFits(occurrence, approved.amount());
-        register.updateOccurrence(obligation, occurrences, occurrence.id(), (ob, oc) -> {
+        updates.updateOccurrence(obligation, occurrences, occurrence.id(), (ob, oc) -> {
             if (!oc.hasProcessed(event.id())) {
                 if (oc.state().isClosed()) {
                     throw new Mismatch(Reason.NO_OPEN_OCCURRENCE, oc.id() + " is already " + oc.state());
@@ -125,7 +139,7 @@ public class FinanceLedger {
         if (occurrence.hasInvoice(canceled.invoiceId(), "PAID")) {
             throw new Mismatch(Reason.INVOICE_ALREADY_PAID, "invoice " + canceled.invoiceId() + " was already paid on " + occurrence.id());
         }
-        register.updateOccurrence(occurrence.id(), (ob, oc) -> {
+        updates.updateOccurrence(occurrence.id(), (ob, oc) -> {
             if (!oc.hasProcessed(event.id())) {
                 oc.invoiceCanceled(canceled.invoiceId(), text(event.data(), "reason"), event.id(), clock.instant());
             }
@@ -158,7 +172,7 @@ public class FinanceLedger {
                 .orElseThrow(() -> new Mismatch(Reason.UNKNOWN_INVOICE, "invoice " + canceled.invoiceId() + " was never approved"));
     }
 
-    private static Obligation requirePayment(Obligation obligation, FinanceFacts facts) {
+    static Obligation requirePayment(Obligation obligation, FinanceFacts facts) {
         if (!obligation.isPayment()) {
             throw new Mismatch(Reason.NOT_A_PAYMENT_OBLIGATION, obligation.id() + " is a " + obligation.type() + " obligation");
         }
@@ -176,7 +190,7 @@ public class FinanceLedger {
      * The occurrence named by the reference, else the one the invoice was approved against, else the earliest open. For a
      * payment, a closed one is a duplicate (it was paid, or waived: nothing is owed).
      */
-    private static Occurrence occurrenceFor(Target target, List<Occurrence> occurrences, String invoiceId, boolean payment) {
+    static Occurrence occurrenceFor(Target target, List<Occurrence> occurrences, String invoiceId, boolean payment) {
         if (target.occurrenceId() != null) {
             Occurrence named = occurrences.stream().filter(o -> o.id().equals(target.occurrenceId())).findFirst()
                     .orElseThrow(() -> new Mismatch(Reason.UNKNOWN_REFERENCE, "no occurrence " + target.occurrenceId()));
@@ -203,9 +217,14 @@ public class FinanceLedger {
             }
             Document held = payments.find(Filters.eq("_id", paymentKey)).first();
             if (held != null && !eventId.equals(held.getString("eventId"))) {
-                throw new Mismatch(Reason.DUPLICATE_PAYMENT, paymentKey.replace(':', ' ') + " was already applied by event " + held.getString("eventId"));
+                throw alreadyApplied(paymentKey, held.getString("eventId"));
             }
         }
+    }
+
+    /** The payment key was taken by another event: this payment is a duplicate. */
+    static Mismatch alreadyApplied(String paymentKey, String heldBy) {
+        return new Mismatch(Reason.DUPLICATE_PAYMENT, paymentKey.replace(':', ' ') + " was already applied by event " + heldBy);
     }
 
     private static void requireFits(Occurrence occurrence, BigDecimal amount) {
@@ -216,7 +235,7 @@ public class FinanceLedger {
         }
     }
 
-    private void keepUnmatched(CloudEvent event, FinanceFacts facts, Reason reason, String detail) {
+    void keepUnmatched(CloudEvent event, FinanceFacts facts, Reason reason, String detail) {
         var data = event.data();
         String reference = facts.keys().reference() != null ? facts.keys().reference()
                 : facts.keys().agreementId() != null ? facts.keys().agreementId() + " " + Optional.ofNullable(facts.keys().milestone())
@@ -269,7 +288,7 @@ public class FinanceLedger {
         if (obligation.currency() == null || !obligation.currency().equalsIgnoreCase(paid.currency())) {
             throw new LinkRefused("paid in " + paid.currency() + ", the obligation is in " + obligation.currency());
         }
-        Occurrence linked = register.updateOccurrence(occurrenceId, (ob, oc) -> {
+        Occurrence linked = updates.updateOccurrence(occurrenceId, (ob, oc) -> {
             if (oc.hasProcessed(eventId)) {
                 return List.of();
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,10 +46,37 @@ class FinanceMatcher {
     }
 
     Target resolve(FinanceKeys keys, String currency, String direction) {
+        Map<String, ReferenceIndex.Entry> found = present(keys.obligationId()) ? Map.of() : index.lookup(lookupKeys(keys));
+        return resolve(keys, currency, direction, found, register::find);
+    }
+
+    /** The index keys an event without an obligation id is matched by: its references first, then its agreement keys. */
+    static List<String> lookupKeys(FinanceKeys keys) {
+        List<String> all = new ArrayList<>(referenceKeys(keys));
+        all.addAll(agreementKeys(keys));
+        return all;
+    }
+
+    /** The obligations the event may name, given the index entries read for it (what a batch reads for all its events at once). */
+    static Set<String> candidateIds(FinanceKeys keys, Map<String, ReferenceIndex.Entry> found) {
+        Set<String> ids = new LinkedHashSet<>();
         if (present(keys.obligationId())) {
-            String id = keys.obligationId().strip();
-            return new Target(register.find(id).orElseThrow(() -> new Mismatch(Reason.UNKNOWN_OBLIGATION, "no obligation " + id)), null);
+            ids.add(keys.obligationId().strip());
+            return ids;
         }
+        for (String key : lookupKeys(keys)) {
+            ReferenceIndex.Entry entry = found.get(key);
+            if (entry != null && entry.obligationId() != null) {
+                ids.add(entry.obligationId());
+            }
+            if (entry != null) {
+                ids.addAll(entry.obligationIds());
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> referenceKeys(FinanceKeys keys) {
         List<String> references = new ArrayList<>();
         if (present(keys.reference())) {
             references.add(ReferenceIndex.referenceKey(keys.reference()));
@@ -56,6 +84,10 @@ class FinanceMatcher {
         if (present(keys.invoiceId())) {
             references.add(ReferenceIndex.referenceKey(keys.invoiceId()));
         }
+        return references;
+    }
+
+    private static List<String> agreementKeys(FinanceKeys keys) {
         List<String> agreementKeys = new ArrayList<>();
         if (present(keys.agreementId()) && present(keys.milestone())) {
             agreementKeys.add(ReferenceIndex.milestoneKey(keys.agreementId(), keys.milestone()));
@@ -63,12 +95,24 @@ class FinanceMatcher {
         if (present(keys.agreementId()) && present(keys.clauseRef())) {
             agreementKeys.add(ReferenceIndex.clauseKey(keys.agreementId(), keys.clauseRef()));
         }
-        List<String> all = new ArrayList<>(references);
-        all.addAll(agreementKeys);
-        Map<String, ReferenceIndex.Entry> found = index.lookup(all);
+        return agreementKeys;
+    }
+
+    /**
+     * The match, in memory: {@code found} holds the index entries of {@link #lookupKeys}, {@code find} gives an obligation by
+     * id (a keyed read, or a map a batch read in one go).
+     */
+    Target resolve(FinanceKeys keys, String currency, String direction, Map<String, ReferenceIndex.Entry> found,
+                   Function<String, Optional<Obligation>> find) {
+        if (present(keys.obligationId())) {
+            String id = keys.obligationId().strip();
+            return new Target(find.apply(id).orElseThrow(() -> new Mismatch(Reason.UNKNOWN_OBLIGATION, "no obligation " + id)), null);
+        }
+        List<String> references = referenceKeys(keys);
+        List<String> agreementKeys = agreementKeys(keys);
         for (String key : references) {
             ReferenceIndex.Entry entry = found.get(key);
-            Optional<Obligation> obligation = entry == null ? Optional.empty() : register.find(entry.obligationId());
+            Optional<Obligation> obligation = entry == null ? Optional.empty() : find.apply(entry.obligationId());
             if (obligation.isPresent()) {
                 return new Target(obligation.get(), entry.occurrenceId());
             }
@@ -78,7 +122,7 @@ class FinanceMatcher {
         if (candidates.isEmpty()) {
             throw new Mismatch(Reason.UNKNOWN_REFERENCE, "no obligation is known by " + describe(keys));
         }
-        List<Obligation> obligations = candidates.stream().map(register::find).flatMap(Optional::stream).toList();
+        List<Obligation> obligations = candidates.stream().map(find).flatMap(Optional::stream).toList();
         List<Obligation> inCurrency = obligations.stream().filter(o -> currency == null || currency.equalsIgnoreCase(o.currency())).toList();
         if (inCurrency.isEmpty()) {
             throw new Mismatch(obligations.isEmpty() ? Reason.UNKNOWN_REFERENCE : Reason.CURRENCY_MISMATCH,

@@ -35,10 +35,12 @@ public class PartnerNotices {
     private static final Logger log = LoggerFactory.getLogger(PartnerNotices.class);
 
     private final ObligationRegister register;
+    private final io.windshift.obligation.register.OccurrenceUpdates updates;
     private final AllianceTeams teams;
 
-    PartnerNotices(ObligationRegister register, AllianceTeams teams) {
+    PartnerNotices(ObligationRegister register, io.windshift.obligation.register.OccurrenceUpdates updates, AllianceTeams teams) {
         this.register = register;
+        this.updates = updates;
         this.teams = teams;
     }
 
@@ -95,7 +97,7 @@ public class PartnerNotices {
                 continue;
             }
             try {
-                register.waive(occurrence.id(), reason, change.by());
+                updates.waive(occurrence.id(), reason, change.by());
             } catch (OccurrenceClosedException e) {
                 // Fulfilled or waived meanwhile: nothing left to waive.
             }

@@ -22,7 +22,16 @@ public class ObligationEvents {
     }
 
     public List<OutboxEvent> toOutbox(List<ObligationEvent> events) {
-        String traceparent = trace.currentTraceparent();
+        return toOutbox(events, null);
+    }
+
+    /**
+     * As {@link #toOutbox(List)}; outside a trace (a batch consumer continues none) the events carry {@code cause}, the
+     * traceparent of the event that caused them, so the trace still runs through.
+     */
+    public List<OutboxEvent> toOutbox(List<ObligationEvent> events, String cause) {
+        String current = trace.currentTraceparent();
+        String traceparent = current != null ? current : cause;
         return events.stream().map(e -> OutboxEvent.of(e.type().topic(), e.obligationId(),
                 CloudEvent.of(e.eventId(), e.type(), SOURCE, e.obligationId(), clock.instant(), e.payload(), traceparent))).toList();
     }

@@ -22,13 +22,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * The register's commands and questions. Every change is one atomic write of one document together with
- * its events (outbox); occurrences are written before the obligation that announces them, so a crash in
- * between leaves only unannounced occurrences, which the scheduler ignores.
+ * The register's commands and questions: registration, references, owners, and reading obligations and their
+ * occurrences (changes to occurrences and the progress they give are {@link OccurrenceUpdates}'). Every change is one
+ * atomic write of one document together with its events (outbox); occurrences are written before the obligation that
+ * announces them, so a crash in between leaves only unannounced occurrences, which the scheduler ignores.
  */
 @Service
 public class ObligationRegister {
@@ -38,21 +38,22 @@ public class ObligationRegister {
     private final MongoTemplate mongo;
     private final Outbox outbox;
     private final ObligationEvents events;
-    private final DueIndex dueIndex;
     private final Clock clock;
     private final ReferenceIndex references;
+    private final OccurrenceUpdates updates;
 
     ObligationRegister(MongoTemplate mongo, Outbox outbox, ObligationEvents events, DueIndex dueIndex, Clock clock) {
-        this(mongo, outbox, events, dueIndex, clock, new ReferenceIndex(mongo));
+        this(mongo, outbox, events, clock, new ReferenceIndex(mongo), new OccurrenceUpdates(mongo, outbox, events, dueIndex, clock));
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    ObligationRegister(MongoTemplate mongo, Outbox outbox, ObligationEvents events, DueIndex dueIndex, Clock clock, ReferenceIndex references) {
+    ObligationRegister(MongoTemplate mongo, Outbox outbox, ObligationEvents events, Clock clock, ReferenceIndex references,
+                       OccurrenceUpdates updates) {
         this.references = references;
+        this.updates = updates;
         this.mongo = mongo;
         this.outbox = outbox;
         this.events = events;
-        this.dueIndex = dueIndex;
         this.clock = clock;
         outbox.watch(Obligation.class);
         outbox.watch(Occurrence.class);
@@ -75,7 +76,7 @@ public class ObligationRegister {
     @EventListener(ApplicationReadyEvent.class)
     void summariseLegacyObligations() {
         List<Obligation> legacy = mongo.find(Query.query(Criteria.where(ObligationStatus.STATE).exists(false)), Obligation.class);
-        legacy.forEach(o -> refreshProgress(o, null));
+        legacy.forEach(o -> updates.refreshProgress(o, null));
         if (!references.backfilled()) {
             // Payment obligations registered before the agreement index existed: indexed once.
             mongo.find(new Query(), Obligation.class).forEach(references::indexAgreement);
@@ -118,7 +119,7 @@ public class ObligationRegister {
         }
         references.indexAgreement(registered);
         for (Occurrence occurrence : registration.occurrences()) {
-            saveOccurrence(occurrence, List.of());
+            updates.saveOccurrence(occurrence, List.of());
         }
         Obligation obligation = registration.obligation();
         obligation.record(events.toOutbox(List.of(registration.event())));
@@ -155,6 +156,15 @@ public class ObligationRegister {
         }
         byObligation.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(Occurrence::sequence)));
         return byObligation;
+    }
+
+    /** The obligations of these ids that exist, in one read ({@code $in} on {@code _id}), by id. */
+    public Map<String, Obligation> findAll(java.util.Collection<String> ids) {
+        Map<String, Obligation> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), Obligation.class).forEach(o -> found.put(o.id(), o));
+        }
+        return found;
     }
 
     /** Obligations of one alliance, or all of them, oldest first. */
@@ -269,115 +279,6 @@ public class ObligationRegister {
                 obligation = get(obligationId);
             }
         }
-    }
-
-    public Occurrence reschedule(String occurrenceId, LocalDate dueDate, String reason, String by) {
-        return updateOccurrence(occurrenceId, (ob, oc) -> oc.reschedule(ob, dueDate, reason, by, clock.instant()).map(List::of).orElse(List.of()));
-    }
-
-    public Occurrence trigger(String occurrenceId, LocalDate achievedOn, String note, String by) {
-        return updateOccurrence(occurrenceId, (ob, oc) -> oc.trigger(ob, achievedOn, note, by, clock.instant()).map(List::of).orElse(List.of()));
-    }
-
-    public Occurrence fulfil(String occurrenceId, LocalDate fulfilledOn, String evidence, String by) {
-        return updateOccurrence(occurrenceId, (ob, oc) -> List.of(oc.fulfil(ob, fulfilledOn, evidence, by, null, clock.instant())));
-    }
-
-    public Occurrence waive(String occurrenceId, String reason, String by) {
-        return updateOccurrence(occurrenceId, (ob, oc) -> List.of(oc.waive(ob, reason, by, clock.instant())));
-    }
-
-    public Occurrence dispute(String occurrenceId, String reason, String by) {
-        return updateOccurrence(occurrenceId, (ob, oc) -> {
-            oc.dispute(reason, by, clock.instant());
-            return List.of();
-        });
-    }
-
-    /** A change to one occurrence, retried on a lost race (the scheduler may have just claimed a reminder). */
-    public Occurrence updateOccurrence(String occurrenceId, OccurrenceChange change) {
-        return updateOccurrence(null, List.of(), occurrenceId, change);
-    }
-
-    /**
-     * As {@link #updateOccurrence(String, OccurrenceChange)}, starting from the obligation and its occurrences the
-     * caller has just read, so a hot path reads them once: the saves are versioned, so a stale copy loses its
-     * compare-and-set and the change is applied again to what is stored.
-     */
-    public Occurrence updateOccurrence(Obligation known, List<Occurrence> knownOccurrences, String occurrenceId, OccurrenceChange change) {
-        for (int attempt = 1; ; attempt++) {
-            Occurrence preloaded = attempt > 1 || known == null ? null
-                    : knownOccurrences.stream().filter(o -> o.id().equals(occurrenceId)).findFirst().orElse(null);
-            Occurrence occurrence = preloaded != null ? preloaded
-                    : findOccurrence(occurrenceId).orElseThrow(() -> new NotFoundException("No occurrence " + occurrenceId));
-            Obligation obligation = preloaded != null ? known : get(occurrence.obligationId());
-            Occurrence saved;
-            try {
-                saved = saveOccurrence(occurrence, change.apply(obligation, occurrence));
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                continue;
-            }
-            List<Occurrence> siblings = preloaded == null ? null
-                    : knownOccurrences.stream().map(o -> o.id().equals(occurrenceId) ? saved : o).toList();
-            refreshProgress(obligation, siblings);
-            return saved;
-        }
-    }
-
-    /**
-     * Stores the summary of the obligation's occurrences on it (state, next due date) when it changed: one
-     * conditional write on {@code {_id, version}} that bumps the version, so a concurrent save of a stale copy
-     * of the obligation loses and retries rather than undoing it.
-     */
-    private void refreshProgress(Obligation obligation, List<Occurrence> known) {
-        for (int attempt = 1; ; attempt++) {
-            if (!obligation.summarise(attempt == 1 && known != null ? known : occurrencesOf(obligation))) {
-                return;
-            }
-            Obligation.Progress progress = obligation.progress();
-            Query current = Query.query(Criteria.where("_id").is(obligation.id()).and("version").is(obligation.version()));
-            Update update = new Update().set(ObligationStatus.STATE, progress.state())
-                    .set(ObligationStatus.NEXT_DUE_DATE, progress.nextDueDate())
-                    .set(ObligationStatus.DUE_SOON_FROM, progress.dueSoonFrom())
-                    .inc("version", 1);
-            if (mongo.updateFirst(current, update, Obligation.class).getMatchedCount() == 1) {
-                return;
-            }
-            if (attempt >= MAX_ATTEMPTS) {
-                throw new OptimisticLockingFailureException("obligation " + obligation.id() + " kept changing");
-            }
-            obligation = get(obligation.id());
-        }
-    }
-
-    /** What a command does to an occurrence, given its obligation: the events it produced. */
-    @FunctionalInterface
-    public interface OccurrenceChange {
-        List<ObligationEvent> apply(Obligation obligation, Occurrence occurrence);
-    }
-
-    private final ThreadLocal<Outbox.Batch> batch = new ThreadLocal<>();
-
-    /** Runs many changes with their events relayed together at the end (one wait for the broker instead of one each). */
-    public void inBatch(Runnable changes) {
-        try (Outbox.Batch current = outbox.batch()) {
-            batch.set(current);
-            changes.run();
-        } finally {
-            batch.remove();
-        }
-    }
-
-    private Occurrence saveOccurrence(Occurrence occurrence, List<ObligationEvent> changes) {
-        occurrence.record(events.toOutbox(changes));
-        if (occurrence.nextReminderAt() != null) {
-            dueIndex.add(occurrence.nextReminderAt(), occurrence.id(), clock.instant());
-        }
-        Outbox.Batch current = batch.get();
-        return current != null ? current.save(occurrence) : outbox.save(occurrence);
     }
 
     private Obligation update(String obligationId, Function<Obligation, List<ObligationEvent>> change) {

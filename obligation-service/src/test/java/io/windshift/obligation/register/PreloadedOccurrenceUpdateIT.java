@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PreloadedOccurrenceUpdateIT extends ObligationServiceIntegrationTest {
 
     @Autowired ObligationRegister register;
+    @Autowired OccurrenceUpdates updates;
 
     @Test
     void aStaleCopyIsReadAgainAndTheUpdateMadeInBetweenIsKept() {
@@ -26,9 +27,9 @@ class PreloadedOccurrenceUpdateIT extends ObligationServiceIntegrationTest {
         List<Occurrence> stale = register.occurrencesOf(obligation);
         String id = stale.getFirst().id();
 
-        register.reschedule(id, LocalDate.parse("2027-04-01"), "partner asked", "p-owner");
+        updates.reschedule(id, LocalDate.parse("2027-04-01"), "partner asked", "p-owner");
         int[] applied = {0};
-        Occurrence saved = register.updateOccurrence(obligation, stale, id, (ob, oc) -> {
+        Occurrence saved = updates.updateOccurrence(obligation, stale, id, (ob, oc) -> {
             applied[0]++;
             return List.of(oc.waive(ob, "settled otherwise", "p-owner", clock.instant()));
         });

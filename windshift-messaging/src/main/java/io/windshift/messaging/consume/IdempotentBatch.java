@@ -13,6 +13,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * are: a run of them goes to {@code applyRun} in one call (for example one store write per notification instead of
  * one per event), any other event to {@code applyOne} as {@link IdempotentConsumer#handleOnce} would.
  *
+ * <p>Which events of a run were applied before (a redelivery) is one read for the whole run, and recording the run as
+ * applied one write ({@link IdempotentConsumer#notYetApplied}, {@link IdempotentConsumer#appliedAll}).
+ *
  * <p>At least once, as with single records: a run is recorded as applied only after {@code applyRun} returned. A
  * failure names the record that failed ({@link BatchListenerFailedException}), so the container commits what came
  * before it and the error handler retries or dead-letters exactly that record: when a run fails, its events are
@@ -46,10 +49,8 @@ public final class IdempotentBatch {
                         new MalformedEventException("record at offset " + records.get(i).offset() + " could not be read as a CloudEvent"), i);
             }
             if (joinsRun.test(event)) {
-                if (!idempotent.alreadyApplied(consumer, event)) {
-                    run.add(event);
-                    runIndexes.add(i);
-                }
+                run.add(event);
+                runIndexes.add(i);
                 continue;
             }
             flush(run, runIndexes);
@@ -67,8 +68,12 @@ public final class IdempotentBatch {
             return;
         }
         try {
-            applyRun.accept(List.copyOf(run));
-            run.forEach(e -> idempotent.applied(consumer, e));
+            // Which of them were applied before (a redelivery) is one read for the whole run, as is recording them after.
+            List<CloudEvent> fresh = idempotent.notYetApplied(consumer, run);
+            if (!fresh.isEmpty()) {
+                applyRun.accept(fresh);
+                idempotent.appliedAll(consumer, fresh);
+            }
         } catch (RuntimeException together) {
             // One of them is the cause (a poison event, a store hiccup): apply them one at a time to say which.
             for (int k = 0; k < run.size(); k++) {

@@ -2,6 +2,7 @@ package io.windshift.messaging.consume;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.windshift.contract.CloudEvent;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,23 @@ public class IdempotentConsumer {
             return true;
         }
         return false;
+    }
+
+    /** The events {@code consumer} has not applied yet, in order, found with one read; the others are counted as duplicates. */
+    public List<CloudEvent> notYetApplied(String consumer, List<CloudEvent> events) {
+        java.util.Set<String> done = processed.appliedAmong(consumer, events.stream().map(CloudEvent::id).toList());
+        if (!done.isEmpty()) {
+            meters.counter("windshift.events.consumed", "consumer", consumer, "outcome", "duplicate").increment(done.size());
+        }
+        return events.stream().filter(e -> !done.contains(e.id())).toList();
+    }
+
+    /** {@link #applied} for many events, recorded in one write. */
+    public void appliedAll(String consumer, List<CloudEvent> events) {
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+        events.forEach(e -> types.put(e.id(), e.type()));
+        processed.recordAll(consumer, types);
+        meters.counter("windshift.events.consumed", "consumer", consumer, "outcome", "applied").increment(events.size());
     }
 
     /** Records that {@code consumer} applied this event (after its effect, as {@link #handleOnce} does). */

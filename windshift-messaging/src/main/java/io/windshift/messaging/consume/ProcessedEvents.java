@@ -82,6 +82,51 @@ public class ProcessedEvents implements RetentionTask {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The ids among {@code eventIds} that {@code consumer} applied already: one {@code $in} on {@code _id} per
+     * generation read (and the legacy collection while it exists), whatever the number of ids.
+     */
+    public java.util.Set<String> appliedAmong(String consumer, java.util.Collection<String> eventIds) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        if (eventIds.isEmpty()) {
+            return found;
+        }
+        List<String> keys = eventIds.stream().map(id -> key(consumer, id)).toList();
+        LocalDate current = generationOf(clock.instant());
+        List<String> collections = new ArrayList<>(List.of(collectionName(current), collectionName(current.minusDays(generationDays))));
+        if (legacyPresent()) {
+            collections.add(COLLECTION);
+        }
+        String prefix = consumer + "|";
+        for (String name : collections) {
+            List<String> missing = keys.stream().filter(k -> !found.contains(k.substring(prefix.length()))).toList();
+            if (missing.isEmpty()) {
+                break;
+            }
+            for (Document d : collection(name).find(Filters.in("_id", missing)).projection(new Document("_id", 1))) {
+                found.add(d.getString("_id").substring(prefix.length()));
+            }
+        }
+        return found;
+    }
+
+    /** {@link #record} for many events in one unordered insert; ids recorded already (a race, a redelivery) are left as they are. */
+    public void recordAll(String consumer, java.util.Map<String, String> typesByEventId) {
+        if (typesByEventId.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Document> documents = new ArrayList<>(typesByEventId.size());
+        typesByEventId.forEach((id, type) -> documents.add(new Document("_id", key(consumer, id)).append("type", type).append("processedAt", Date.from(now))));
+        try {
+            collection(collectionName(generationOf(now))).insertMany(documents, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
     /** Records the event as applied; returns false if it already was. */
     public boolean record(String consumer, String eventId, String type) {
         Instant now = clock.instant();

@@ -101,19 +101,35 @@ public class OutboxRelay {
      * on failure nothing is removed and the sweep tries again later.
      */
     public int relayAll(java.util.Map<String, ? extends java.util.Collection<Object>> idsByCollection) {
-        List<Outgoing> outgoing = new ArrayList<>();
-        java.util.Map<String, java.util.Map<Object, List<String>>> published = new java.util.LinkedHashMap<>();
+        return relayPending(readPending(idsByCollection));
+    }
+
+    /** The pending events of these documents, read once per collection ({@code $in} on {@code _id}). */
+    java.util.Map<String, java.util.Map<Object, List<OutboxEvent>>> readPending(
+            java.util.Map<String, ? extends java.util.Collection<Object>> idsByCollection) {
+        java.util.Map<String, java.util.Map<Object, List<OutboxEvent>>> pending = new java.util.LinkedHashMap<>();
         idsByCollection.forEach((collection, ids) -> {
             collections.add(collection);
             if (ids.isEmpty()) {
                 return;
             }
             for (Document doc : mongo.getCollection(collection).find(Filters.in("_id", ids)).projection(Projections.include(OutboxEvent.FIELD))) {
-                List<OutboxEvent> pending = pendingOf(doc);
-                pending.forEach(e -> outgoing.add(new Outgoing(e.topic(), e.key(), e.cloudEvent())));
-                published.computeIfAbsent(collection, c -> new java.util.LinkedHashMap<>())
-                        .put(doc.get("_id"), pending.stream().map(OutboxEvent::eventId).toList());
+                pending.computeIfAbsent(collection, c -> new java.util.LinkedHashMap<>()).put(doc.get("_id"), pendingOf(doc));
             }
+        });
+        return pending;
+    }
+
+    /**
+     * As {@link #relayAll}, for events the caller knows are pending in these documents (it has just written them,
+     * {@link Outbox.Batch#saveAll}), without reading them back: one pipelined send, then each document drops exactly
+     * the events published from it. Returns the number published; on failure nothing is removed.
+     */
+    int relayPending(java.util.Map<String, java.util.Map<Object, List<OutboxEvent>>> pending) {
+        List<Outgoing> outgoing = new ArrayList<>();
+        pending.forEach((collection, byId) -> {
+            collections.add(collection);
+            byId.values().forEach(events -> events.forEach(e -> outgoing.add(new Outgoing(e.topic(), e.key(), e.cloudEvent()))));
         });
         if (outgoing.isEmpty()) {
             return 0;
@@ -126,12 +142,15 @@ public class OutboxRelay {
             return 0;
         }
         // One bulk write per collection: each document drops exactly the events published from it.
-        published.forEach((collection, byId) -> {
+        pending.forEach((collection, byId) -> {
             List<com.mongodb.client.model.UpdateOneModel<Document>> pulls = new ArrayList<>();
-            byId.forEach((id, eventIds) -> {
+            byId.forEach((id, events) -> {
+                if (events.isEmpty()) {
+                    return;
+                }
                 hook.afterAcknowledged(collection, id);
                 pulls.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", id),
-                        Updates.pull(OutboxEvent.FIELD, new Document("eventId", new Document("$in", eventIds)))));
+                        Updates.pull(OutboxEvent.FIELD, new Document("eventId", new Document("$in", events.stream().map(OutboxEvent::eventId).toList())))));
             });
             if (!pulls.isEmpty()) {
                 mongo.getCollection(collection).bulkWrite(pulls, new com.mongodb.client.model.BulkWriteOptions().ordered(false));

@@ -55,11 +55,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ObligationController {
 
     private final ObligationRegister register;
+    private final io.windshift.obligation.register.OccurrenceUpdates updates;
     private final ObligationAccess access;
     private final Clock clock;
 
-    ObligationController(ObligationRegister register, ObligationAccess access, Clock clock) {
+    ObligationController(ObligationRegister register, io.windshift.obligation.register.OccurrenceUpdates updates, ObligationAccess access, Clock clock) {
         this.register = register;
+        this.updates = updates;
         this.access = access;
         this.clock = clock;
     }
@@ -161,7 +163,7 @@ class ObligationController {
     ObligationView reschedule(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody RescheduleRequest request) {
         Obligation obligation = readable(id);
         requireManager(obligation);
-        register.reschedule(occurrenceOf(obligation, occurrenceId), request.dueDate(), request.reason(), Caller.current().subject());
+        updates.reschedule(occurrenceOf(obligation, occurrenceId), request.dueDate(), request.reason(), Caller.current().subject());
         return view(register.get(id));
     }
 
@@ -179,7 +181,7 @@ class ObligationController {
         if (obligation.schedule().dueDaysAfterTrigger() == null) {
             throw new InvalidRequestException("occurrenceId", "this obligation is not triggered by a milestone");
         }
-        register.trigger(occurrenceOf(obligation, occurrenceId), request.achievedOn(), request.note(), Caller.current().subject());
+        updates.trigger(occurrenceOf(obligation, occurrenceId), request.achievedOn(), request.note(), Caller.current().subject());
         return view(register.get(id));
     }
 
@@ -195,7 +197,7 @@ class ObligationController {
         Obligation obligation = readable(id);
         requireActor(obligation);
         LocalDate on = request.fulfilledOn() == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : request.fulfilledOn();
-        register.fulfil(occurrenceOf(obligation, occurrenceId), on, request.evidence().strip(), Caller.current().subject());
+        updates.fulfil(occurrenceOf(obligation, occurrenceId), on, request.evidence().strip(), Caller.current().subject());
         return view(register.get(id));
     }
 
@@ -210,7 +212,7 @@ class ObligationController {
     ObligationView waive(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody ReasonRequest request) {
         Obligation obligation = readable(id);
         requireManager(obligation);
-        register.waive(occurrenceOf(obligation, occurrenceId), request.reason().strip(), Caller.current().subject());
+        updates.waive(occurrenceOf(obligation, occurrenceId), request.reason().strip(), Caller.current().subject());
         return view(register.get(id));
     }
 
@@ -222,7 +224,7 @@ class ObligationController {
     ObligationView dispute(@PathVariable String id, @PathVariable String occurrenceId, @Valid @RequestBody ReasonRequest request) {
         Obligation obligation = readable(id);
         requireActor(obligation);
-        register.dispute(occurrenceOf(obligation, occurrenceId), request.reason().strip(), Caller.current().subject());
+        updates.dispute(occurrenceOf(obligation, occurrenceId), request.reason().strip(), Caller.current().subject());
         return view(register.get(id));
     }
 
