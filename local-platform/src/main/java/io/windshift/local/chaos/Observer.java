@@ -107,6 +107,10 @@ final class Observer implements AutoCloseable {
                     u.paid.observed.set(paidCount(obligation, u.invoiceId));
                 }
             }
+            if (u.impacted != null) {
+                u.impacted.observed.set((int) getJsonList("/api/v1/impacts?triggerEventId=" + u.departureId, admin).stream()
+                        .filter(i -> u.allianceId.equals(i.getString("allianceId"))).count());
+            }
             if (u.leadNotified != null) {
                 List<String> told = notifications(u.l2, u.departureId);
                 u.leadNotified.observed.set(told.size());
@@ -128,7 +132,7 @@ final class Observer implements AutoCloseable {
         List<Ledger.Effect> all = new ArrayList<>(u.hired.values());
         all.addAll(u.reminders.values());
         for (Ledger.Effect e : new Ledger.Effect[] {u.registeredAlliance, u.assignedLead, u.registeredObligation, u.transferred, u.departed,
-                u.vacated, u.leadNotified, u.leadEmailed, u.paid, u.managerChanged, u.changeRescinded, u.reorganised}) {
+                u.vacated, u.impacted, u.leadNotified, u.leadEmailed, u.paid, u.managerChanged, u.changeRescinded, u.reorganised}) {
             if (e != null) {
                 all.add(e);
             }
@@ -226,6 +230,22 @@ final class Observer implements AutoCloseable {
     /** Ids of the notifications in the person's inbox (all pages) whose sourceEventId is the given one. */
     List<String> notifications(String person, String sourceEventId) {
         return inbox(person).stream().filter(n -> sourceEventId.equals(n.getString("sourceEventId"))).map(n -> n.getString("id")).toList();
+    }
+
+    /** A listing that answers a JSON array. */
+    private List<Document> getJsonList(String path, String token) {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            try {
+                HttpResponse<String> response = client.get(path, token);
+                if (response.statusCode() == 200) {
+                    return Document.parse("{\"items\":" + response.body() + "}").getList("items", Document.class, List.of());
+                }
+            } catch (RuntimeException e) {
+                // gateway or service restarting: ask again
+            }
+            LauncherClient.sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("GET " + path + " kept failing");
     }
 
     private Document getJson(String path, String token) {

@@ -63,6 +63,7 @@ final class Stream {
         volatile Ledger.Effect transferred;
         volatile Ledger.Effect departed;
         volatile Ledger.Effect vacated;
+        volatile Ledger.Effect impacted;
         volatile Ledger.Effect leadNotified;
         volatile Ledger.Effect leadEmailed;
         volatile Ledger.Forbidden replacedLeadNotified;
@@ -223,6 +224,7 @@ final class Stream {
         ledger.accepted(u.departureId, "departure", u.m);
         u.departed = ledger.expect(u.departureId, "departure of " + u.m + ": status DEPARTED");
         u.vacated = ledger.expect(u.departureId, "departure of " + u.m + ": ALLIANCE_MANAGER of " + u.allianceId + " vacant");
+        u.impacted = ledger.expect(u.departureId, "departure of " + u.m + ": one change impact on " + u.allianceId);
         u.leadNotified = ledger.expect(u.departureId, "departure of " + u.m + ": one notification for lead " + u.l2);
         u.leadEmailed = ledger.expect(u.departureId, "departure of " + u.m + ": that notification emailed once to " + u.l2);
         u.replacedLeadNotified = ledger.forbid(u.departureId, "departure of " + u.m + " notified to the replaced lead " + u.l1);
