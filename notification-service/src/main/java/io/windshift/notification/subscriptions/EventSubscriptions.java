@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import io.windshift.contract.CloudEvent;
 import io.windshift.notification.webhooks.WebhookSecrets;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,10 +19,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The subscriptions ({@code event_subscriptions}, keyed by id), their signing secrets (kept by {@link WebhookSecrets}
- * under the subscription id, shown once, rotatable with an overlap) and their delivery counters. The consumer asks
- * {@link #matching} for every event: it answers from a copy of all subscriptions (a small collection), reloaded when
- * this instance changed one and otherwise at most {@code refresh} old, so another instance's new subscription is seen
- * within that time.
+ * under the subscription id, shown once, rotatable with an overlap) and their delivery counters. The consumer reads
+ * them all ({@link #all}, a small collection) once per poll, so a subscription made on any instance before an event
+ * is consumed receives it.
  */
 @Service
 @EnableConfigurationProperties(SubscriptionProperties.class)
@@ -33,12 +31,6 @@ public class EventSubscriptions {
     private final WebhookSecrets secrets;
     private final Clock clock;
     private final SubscriptionProperties properties;
-    private volatile Snapshot snapshot = null;
-
-    /** Loaded at {@code System.nanoTime()}: staleness is real time, whatever the injected clock says. */
-    private record Snapshot(List<EventSubscription> all, long loadedAtNanos) {
-    }
-
     EventSubscriptions(MongoTemplate mongo, WebhookSecrets secrets, Clock clock, SubscriptionProperties properties) {
         this.mongo = mongo;
         this.secrets = secrets;
@@ -65,7 +57,6 @@ public class EventSubscriptions {
                 allianceIds == null ? List.of() : List.copyOf(allianceIds), description, clock.instant(), 0, 0, null, null, null);
         String secret = secrets.issue(subscription.id()).orElseThrow();
         collection().insertOne(subscription.toDocument());
-        invalidate();
         return new Created(subscription, secret);
     }
 
@@ -85,7 +76,6 @@ public class EventSubscriptions {
     public boolean remove(String id) {
         boolean removed = collection().deleteOne(Filters.eq("_id", id)).getDeletedCount() > 0;
         secrets.forget(id);
-        invalidate();
         return removed;
     }
 
@@ -97,9 +87,9 @@ public class EventSubscriptions {
         return secrets.signingSecrets(id);
     }
 
-    /** The subscriptions that want this event. */
-    public List<EventSubscription> matching(CloudEvent event) {
-        return current().stream().filter(s -> s.wants(event)).toList();
+    /** Every subscription, as the store holds it now. */
+    public List<EventSubscription> all() {
+        return list(null);
     }
 
     void delivered(String id, Instant at) {
@@ -109,20 +99,6 @@ public class EventSubscriptions {
     void failed(String id, Instant at, String error, boolean dead) {
         collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("dead", dead ? 1 : 0),
                 Updates.set("lastFailedAt", Date.from(at)), Updates.set("lastError", error)));
-    }
-
-    private List<EventSubscription> current() {
-        Snapshot s = snapshot;
-        long now = System.nanoTime();
-        if (s == null || now - s.loadedAtNanos() > properties.refresh().toNanos()) {
-            s = new Snapshot(list(null), now);
-            snapshot = s;
-        }
-        return s.all();
-    }
-
-    private void invalidate() {
-        snapshot = null;
     }
 
     private MongoCollection<Document> collection() {

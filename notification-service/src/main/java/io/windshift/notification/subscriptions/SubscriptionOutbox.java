@@ -61,9 +61,10 @@ public class SubscriptionOutbox implements RetentionTask {
     public int enqueue(List<CloudEvent> events) {
         Date now = Date.from(clock.instant());
         List<WriteModel<Document>> upserts = new ArrayList<>();
+        List<EventSubscription> all = subscriptions.all();
         for (CloudEvent event : events) {
             String json = null;
-            for (EventSubscription subscription : subscriptions.matching(event)) {
+            for (EventSubscription subscription : all.stream().filter(s -> s.wants(event)).toList()) {
                 json = json == null ? EventJson.write(event) : json;
                 upserts.add(new UpdateOneModel<>(Filters.eq("_id", SubscriptionDelivery.idOf(subscription.id(), event.id())), Updates.combine(
                         Updates.setOnInsert("subscriptionId", subscription.id()), Updates.setOnInsert("eventId", event.id()),

@@ -12,13 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval   how often due deliveries are looked for
  * @param batch          deliveries claimed per round
  * @param retention      how long delivered and dead deliveries stay readable
- * @param refresh        how stale another instance's view of the subscriptions may be
  * @param maxPerOwner    subscriptions one client may hold
  * @param allowHttp      accept plain-http endpoints (the local platform and tests); otherwise https only
  */
 @ConfigurationProperties("windshift.notification.subscriptions")
 public record SubscriptionProperties(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration lease, Duration pollInterval,
-                                     int batch, Duration retention, Duration refresh, int maxPerOwner,
+                                     int batch, Duration retention, int maxPerOwner,
                                      boolean allowHttp) {
 
     public SubscriptionProperties {
@@ -29,7 +28,6 @@ public record SubscriptionProperties(int maxAttempts, Duration initialBackoff, D
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         batch = batch <= 0 ? 50 : batch;
         retention = retention == null ? Duration.ofDays(14) : retention;
-        refresh = refresh == null ? Duration.ofSeconds(2) : refresh;
         maxPerOwner = maxPerOwner <= 0 ? 20 : maxPerOwner;
     }
 }
