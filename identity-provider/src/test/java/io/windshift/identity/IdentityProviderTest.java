@@ -84,6 +84,7 @@ class IdentityProviderTest {
         assertThat(putPerson("p-ana", "{\"name\":\"Ana Ruiz\",\"email\":\"ana@windshift.example\",\"password\":\"correct-horse\","
                 + "\"roles\":[\"ALLIANCE_MANAGER\"]}", LocalSecrets.adminSecret(DIR.resolve("keys"))).statusCode()).isEqualTo(204);
         hr.hired("p-ana", "hire-p-ana");
+        hr.flush();
     }
 
     @Test
@@ -114,6 +115,7 @@ class IdentityProviderTest {
         String person = "{\"email\":\"dan@windshift.example\",\"password\":\"dan-password\",\"roles\":[\"ALLIANCE_MANAGER\"]}";
         assertThat(putPerson("p-dan", person, secret).statusCode()).isEqualTo(204);
         hr.hired("p-dan", "hire-p-dan");
+        hr.flush();
         for (int i = 1; i <= 4; i++) {
             // By id or by email: both count for the same person.
             String login = i % 2 == 0 ? "p-dan" : "DAN@windshift.example";

@@ -37,7 +37,7 @@ public class PeopleDirectory {
 
     /**
      * People whose name word, whole name or id starts with {@code query} (case and accents ignored), by name, then id;
-     * only those {@code visible} accepts. Reads one entry of the name index and then the page's people by id: the cost
+     * only those {@code visible} accepts. Reads one key of the name index and then the page's people by id: the cost
      * follows the people under the query's first two letters, never the size of the directory.
      */
     public Found search(String query, Predicate<String> visible, int page, int size) {
@@ -53,19 +53,18 @@ public class PeopleDirectory {
         return new Found(items, matches.size());
     }
 
-    /** People mirrored before the name index existed are put in it once; a scan of the directory, at start-up only. */
+    /** People mirrored before the (sharded) name index existed are put in it once: a scan of the directory, at start-up only. */
     @EventListener(ApplicationReadyEvent.class)
     void backfillNameIndex() {
-        if (names.backfilled()) {
+        if (names.built()) {
             return;
         }
-        int count = 0;
+        List<PersonNameIndex.Entry> people = new java.util.ArrayList<>();
         for (Person person : mongo.findAll(Person.class)) {
-            names.put(person.personId(), null, false, person.name());
-            count++;
+            people.add(new PersonNameIndex.Entry(person.personId(), person.name()));
         }
-        names.markBackfilled();
-        log.info("People search index: {} people of the directory indexed", count);
+        names.build(people);
+        log.info("People search index: {} people of the directory indexed", people.size());
     }
 
     public Optional<Person> find(String personId) {

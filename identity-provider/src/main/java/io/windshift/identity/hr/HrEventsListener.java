@@ -2,6 +2,7 @@ package io.windshift.identity.hr;
 
 import io.windshift.contract.EventType;
 import io.windshift.contract.Topics;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,8 +28,14 @@ class HrEventsListener {
         this.mirror = mirror;
     }
 
-    @KafkaListener(topics = Topics.HR, groupId = "identity-provider")
-    void on(String value) {
+    /** A poll at a time; the mirror is written once, before the container commits the batch's offsets. */
+    @KafkaListener(topics = Topics.HR, groupId = "identity-provider", batch = "true")
+    void on(List<String> values) {
+        values.forEach(this::apply);
+        mirror.flush();
+    }
+
+    private void apply(String value) {
         JsonNode event;
         try {
             event = json.readTree(value);

@@ -36,7 +36,12 @@ public final class LocalStack {
     static final int IDENTITY_PORT = 8084;
     /** Quick start-up and a small footprint on a laptop (STACK.md). WINDSHIFT_JAVA_OPTS adds to them. */
     public static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-            "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+            "-Xmn24m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+    /**
+     * glibc gives each thread that allocates natively an arena of its own (up to 8 per core), and a JVM has dozens of
+     * threads: two arenas keep every process's native heap near what it uses (docs/benchmarks.md, memory).
+     */
+    static final Map<String, String> NATIVE_MEMORY_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 
     final Path root;
     final Path state;
@@ -119,7 +124,7 @@ public final class LocalStack {
         }
         if (externalMongo().isEmpty()) {
             supervisor.register(new Component("mongo", port(MONGO_PORT), false, port -> new Component.Launch(List.of(java,
-                    "-Xmx1g", "-XX:+UseSerialGC", "-cp", lib("local-platform/target/classes") + ":" + lib("local-platform/target/lib/*"),
+                    "-Xmx1g", "-Xmn48m", "-XX:+UseSerialGC", "-cp", lib("local-platform/target/classes") + ":" + lib("local-platform/target/lib/*"),
                     "io.windshift.local.LocalMongoServer", "--port", Integer.toString(port),
                     "--file", data.resolve("mongo/windshift.mv").toString()), Map.of(), root),
                     Probes.portAndLog("ready on port"), startTimeout));
@@ -157,7 +162,7 @@ public final class LocalStack {
             }
             // A developer's broker: a small heap and the serial collector keep its footprint down (Kafka's data lives
             // in the page cache, not the heap); the benchmarks' volumes fit in it.
-            return new Component.Launch(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            return new Component.Launch(List.of(java, "-Xms64m", "-Xmx256m", "-Xmn32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Djava.awt.headless=true", log4j, "-cp", lib + "/*", "kafka.Kafka", dir.resolve("server.properties").toString()),
                     Map.of(), root);
         }, Probes.portAndLog("Kafka Server started"), startTimeout);
@@ -290,6 +295,7 @@ public final class LocalStack {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).directory(dir.toFile());
+            builder.environment().putAll(NATIVE_MEMORY_ENV);
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

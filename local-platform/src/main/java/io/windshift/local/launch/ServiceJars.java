@@ -13,10 +13,15 @@ import java.util.stream.Stream;
 
 /**
  * A service's executable jar, extracted once per build into {@code .windshift/app/NAME} (Spring Boot's jar tools
- * layout starts faster than the fat jar), and its AppCDS archive: a training run records the classes loaded up to
- * the refreshed context; later starts map the archive and skip most class loading and verification.
+ * layout starts faster than the fat jar), and its start-up archive: a training run records the classes loaded up to
+ * the refreshed context; later starts map the archive and skip most class loading and verification. On JDK 25 and
+ * later the archive is an AOT cache (JEP 483/514: classes also linked, and Spring's proxies and lambdas resolved),
+ * on older JDKs a dynamic AppCDS archive.
  */
 final class ServiceJars {
+
+    /** JDK 25 takes {@code -XX:AOTCacheOutput} in one training run; older JDKs get a dynamic AppCDS archive. */
+    static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
 
     record Prepared(Path directory, Path jar, List<String> cdsFlags) {
     }
@@ -53,7 +58,7 @@ final class ServiceJars {
                     throw new IllegalStateException(name + ": extracting " + jar + " failed, see " + stack.logs.resolve(name + ".extract.log"));
                 }
                 Files.writeString(sourceFile, source);
-                Files.deleteIfExists(stack.cds.resolve(name + ".jsa"));
+                Files.deleteIfExists(archive(stack, name));
                 Files.deleteIfExists(stack.cds.resolve(name + ".key"));
                 Files.deleteIfExists(stack.cds.resolve(name + ".failed"));
             }
@@ -64,11 +69,16 @@ final class ServiceJars {
     }
 
     private static List<String> cdsFlags(LocalStack stack, String name) throws IOException {
-        Path archive = stack.cds.resolve(name + ".jsa");
+        Path archive = archive(stack, name);
         if (!cdsEnabled(stack) || !Files.exists(archive) || !key(stack, name).equals(read(stack.cds.resolve(name + ".key")).orElse(""))) {
             return List.of();
         }
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        return AOT_CACHE ? List.of("-XX:AOTCache=" + archive, "-Xlog:aot=off", "-Xlog:cds=off")
+                : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    static Path archive(LocalStack stack, String name) {
+        return stack.cds.resolve(name + (AOT_CACHE ? ".aot" : ".jsa"));
     }
 
     static boolean cdsEnabled(LocalStack stack) {
@@ -83,7 +93,7 @@ final class ServiceJars {
         try {
             prepare(stack, name);
             String key = key(stack, name);
-            return !(Files.exists(stack.cds.resolve(name + ".jsa")) && key.equals(read(stack.cds.resolve(name + ".key")).orElse("")))
+            return !(Files.exists(archive(stack, name)) && key.equals(read(stack.cds.resolve(name + ".key")).orElse("")))
                     && !key.equals(read(stack.cds.resolve(name + ".failed")).orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,13 +105,13 @@ final class ServiceJars {
         try {
             Prepared prepared = prepare(stack, name);
             Files.createDirectories(stack.cds);
-            Path archive = stack.cds.resolve(name + ".jsa");
+            Path archive = archive(stack, name);
             Files.deleteIfExists(archive);
             List<String> command = new ArrayList<>(List.of(stack.java, "-Dwindshift.training=" + name));
             command.addAll(LocalStack.SERVICE_JVM_FLAGS);
             command.addAll(stack.extraJavaOptions());
             command.addAll(List.of("-XX:ErrorFile=" + stack.logs.resolve(name + "-hs_err-%p.log"),
-                    "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+                    (AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive, "-Dspring.context.exit=onRefresh",
                     "-jar", prepared.jar().toString()));
             command.addAll(stack.serviceArgs(name));
             command.addAll(List.of("--server.port=0", "--windshift.messaging.create-topics=false"));

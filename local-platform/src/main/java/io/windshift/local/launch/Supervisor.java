@@ -318,6 +318,7 @@ public final class Supervisor implements AutoCloseable {
             if (launch.workingDirectory() != null) {
                 builder.directory(launch.workingDirectory().toFile());
             }
+            builder.environment().putAll(LocalStack.NATIVE_MEMORY_ENV);
             builder.environment().putAll(launch.environment());
             Process process = builder.start();
             children.put(instance.id(), process);

@@ -29,6 +29,7 @@ public final class ValueOrderedH2Backend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(ValueOrderedH2Backend.class);
     static final String SUFFIX = ".by-value";
+    static final String BSON_SUFFIX = ".bson";
 
     public ValueOrderedH2Backend(String fileName) {
         super(MVStore.open(fileName));
@@ -69,11 +70,25 @@ public final class ValueOrderedH2Backend extends H2Backend {
             return new ValueOrderedUniqueIndex(map, indexName, keys, sparse);
         }
 
-        /** H2's collection with snapshot reads ({@link SnapshotReads}); its update already stores a new object. */
+        /**
+         * H2's collection with snapshot reads ({@link SnapshotReads}); its update already stores a new object. The
+         * documents are kept as BSON ({@link BsonDocumentType}) in a map of their own name; a collection written by the
+         * stock backend has its documents copied over once, on first open, and the old map removed.
+         */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace);
+            MVStore store = getMvStore();
+            String stock = "databases." + namespace;
+            MVMap<Object, Document> data = store.openMap(stock + BSON_SUFFIX, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            if (store.hasMap(stock)) {
+                MVMap<Object, Document> old = store.openMap(stock);
+                if (data.isEmpty()) {
+                    data.putAll(old);
+                    log.info("collection {}: {} document(s) moved to BSON", namespace, data.sizeAsLong());
+                }
+                store.removeMap(old);
+            }
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
             return new H2Collection(this, collectionName, options, data, meta, cursorRegistry) {
                 @Override
@@ -81,6 +96,25 @@ public final class ValueOrderedH2Backend extends H2Backend {
                     return super.createQueryResult(SnapshotReads.copies(matched), batchSize);
                 }
             };
+        }
+
+        @Override
+        public void dropCollection(String collectionName, de.bwaldvogel.mongo.oplog.Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            String name = "databases." + getFullCollectionNamespace(collectionName) + BSON_SUFFIX;
+            if (getMvStore().hasMap(name)) {
+                getMvStore().removeMap(name);
+            }
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String from = "databases." + collection.getFullName() + BSON_SUFFIX;
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            if (getMvStore().hasMap(from)) {
+                getMvStore().renameMap(getMvStore().openMap(from, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType())),
+                        "databases." + getFullCollectionNamespace(newCollectionName) + BSON_SUFFIX);
+            }
         }
 
         @Override

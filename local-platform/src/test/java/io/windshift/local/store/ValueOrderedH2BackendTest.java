@@ -84,6 +84,33 @@ class ValueOrderedH2BackendTest {
         });
     }
 
+    @Test
+    void documentsRoundTripThroughTheBsonMapsAcrossARestart() {
+        Path file = dir.resolve("bson.mv");
+        Document nested = new Document("seat", "JSC").append("holders", List.of(new Document("p", "p-ana").append("since", new java.util.Date(0)),
+                new Document("p", "p-ben"))).append("ratio", 0.25).append("count", 3).append("big", 1L << 40).append("none", null);
+        withStore(new ValueOrderedH2Backend(file.toString()), alliances -> {
+            alliances.insertOne(new Document("_id", "al-1").append("team", nested).append("ref", new ObjectId("0123456789abcdef01234567")));
+            alliances.updateOne(Filters.eq("_id", "al-1"), new Document("$push", new Document("team.holders", new Document("p", "p-cleo"))));
+        });
+        withStore(new ValueOrderedH2Backend(file.toString()), alliances -> {
+            Document stored = alliances.find(Filters.eq("_id", "al-1")).first();
+            Document team = stored.get("team", Document.class);
+            assertThat(team.getList("holders", Document.class)).extracting(h -> h.getString("p")).containsExactly("p-ana", "p-ben", "p-cleo");
+            assertThat(team.getList("holders", Document.class).get(0).getDate("since")).isEqualTo(new java.util.Date(0));
+            assertThat(team.get("ratio")).isEqualTo(0.25);
+            assertThat(team.get("count")).isEqualTo(3);
+            assertThat(team.get("big")).isEqualTo(1L << 40);
+            assertThat(team.containsKey("none")).isTrue();
+            assertThat(stored.getObjectId("ref")).isEqualTo(new ObjectId("0123456789abcdef01234567"));
+            alliances.drop();
+            assertThat(alliances.countDocuments()).isZero();
+            alliances.insertOne(new Document("_id", "al-1"));
+        });
+        withStore(new ValueOrderedH2Backend(file.toString()), alliances -> assertThat(alliances.find().into(new ArrayList<>()))
+                .containsExactly(new Document("_id", "al-1")));
+    }
+
     private static void withStore(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         var address = server.bind();
