@@ -126,9 +126,15 @@ final class LauncherDaemon {
                 }
             }
             phase = "starting infrastructure";
-            supervisor.awaitReady(infra, stack.startTimeout);
+            List<String> training = infraOnly ? List.of() : LocalStack.SERVICES.stream().filter(n -> ServiceJars.needsTraining(stack, n)).toList();
+            // With the archives in place the services start beside the broker and the store: their first seconds are
+            // class loading and wiring, which need neither, and the two cores are not idle while Kafka starts. They
+            // wait for the store and the broker where they first need them (topic creation, index creation).
+            boolean overlap = !infraOnly && training.isEmpty();
+            if (!overlap) {
+                supervisor.awaitReady(infra, stack.startTimeout);
+            }
             if (!infraOnly) {
-                List<String> training = LocalStack.SERVICES.stream().filter(n -> ServiceJars.needsTraining(stack, n)).toList();
                 if (!training.isEmpty()) {
                     phase = "training start-up archives (AppCDS, once per build) for " + String.join(" ", training);
                     training.parallelStream().forEach(n -> {
@@ -151,6 +157,9 @@ final class LauncherDaemon {
                     for (Instance instance : supervisor.scale(name, count)) {
                         services.add(supervisor.start(instance.id()));
                     }
+                }
+                if (overlap) {
+                    supervisor.awaitReady(infra, stack.startTimeout);
                 }
                 supervisor.awaitReady(services, stack.startTimeout);
             }

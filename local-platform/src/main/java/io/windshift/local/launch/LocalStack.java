@@ -130,7 +130,7 @@ public final class LocalStack {
                     Probes.portAndLog("ready on port"), startTimeout));
         }
         if (externalMail().isEmpty()) {
-            supervisor.register(new Component("mail", port(MAIL_PORT), false, port -> new Component.Launch(List.of(java,
+            supervisor.register(new Component("mail", port(MAIL_PORT), false, port -> new Component.Launch(withArchive("mail", java,
                     "-Xmx64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dgreenmail.smtp.port=" + port(MAIL_PORT),
                     "-Dgreenmail.hostname=127.0.0.1", "-Dgreenmail.auth.disabled", "-Dgreenmail.api.hostname=127.0.0.1",
                     "-Dgreenmail.api.port=" + port(MAIL_API_PORT), "-jar", lib("local-platform/target/greenmail/greenmail-standalone.jar")),
@@ -162,7 +162,7 @@ public final class LocalStack {
             }
             // A developer's broker: a small heap and the serial collector keep its footprint down (Kafka's data lives
             // in the page cache, not the heap); the benchmarks' volumes fit in it.
-            return new Component.Launch(List.of(java, "-Xms64m", "-Xmx256m", "-Xmn32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            return new Component.Launch(withArchive("kafka", java, "-Xms64m", "-Xmx256m", "-Xmn32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Djava.awt.headless=true", log4j, "-cp", lib + "/*", "kafka.Kafka", dir.resolve("server.properties").toString()),
                     Map.of(), root);
         }, Probes.portAndLog("Kafka Server started"), startTimeout);
@@ -235,6 +235,25 @@ public final class LocalStack {
         return Map.of("WINDSHIFT_LOGIN_ISSUER_URI", issuer,
                 "WINDSHIFT_LOGIN_CLIENT_SECRET", io.windshift.local.LocalIdentity.clientSecret(keys, io.windshift.local.LocalIdentity.CONSOLE_CLIENT),
                 "WINDSHIFT_SESSION_COOKIE_SECURE", "false");
+    }
+
+    /**
+     * An infrastructure JVM's command with its class-data archive: the JVM writes it when it exits (the first
+     * {@code down}) and maps it from then on, rewriting it when the jars or the JDK change. Kafka loads 9,000 classes.
+     * (The store runs from local-platform's class directory, and the JVM archives only classes from jars.)
+     */
+    private List<String> withArchive(String name, String... command) {
+        List<String> full = new ArrayList<>(List.of(command));
+        if (!"0".equals(env.getOrDefault("WINDSHIFT_CDS", "1"))) {
+            try {
+                Files.createDirectories(cds);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            full.addAll(1, List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cds.resolve(name + "-auto.jsa"),
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        return full;
     }
 
     List<String> extraJavaOptions() {
