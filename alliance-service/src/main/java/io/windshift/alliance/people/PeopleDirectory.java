@@ -76,16 +76,42 @@ public class PeopleDirectory {
         return find(personId).map(Person::name).filter(n -> n != null && !n.isBlank()).map(n -> n + " (" + personId + ")").orElse(personId);
     }
 
-    public void hired(String personId, String name, String email, String orgUnitId, String managerId, LocalDate effective, String eventId) {
-        Person existing = find(personId).orElse(null);
-        names.put(personId, existing == null ? null : existing.name(), existing != null, name);
+    /** One hire as HR announced it. */
+    public record Hire(String personId, String name, String email, String orgUnitId, String managerId, LocalDate effective, String eventId) {
+    }
+
+    /**
+     * Applies hires in order, as one at a time would (a rehire keeps the history of the person before), with one read
+     * of the people concerned, one bulk write of their records and one of the search index per thousand.
+     */
+    public void hiredAll(List<Hire> hires) {
+        for (int from = 0; from < hires.size(); from += BULK) {
+            List<Hire> slice = hires.subList(from, Math.min(hires.size(), from + BULK));
+            java.util.Map<String, Person> before = new java.util.HashMap<>();
+            mongo.find(new Query(Criteria.where("_id").in(slice.stream().map(Hire::personId).distinct().toList())), Person.class)
+                    .forEach(p -> before.put(p.personId(), p));
+            java.util.Map<String, Person> after = new java.util.LinkedHashMap<>();
+            for (Hire hire : slice) {
+                Person existing = after.containsKey(hire.personId()) ? after.get(hire.personId()) : before.get(hire.personId());
+                after.put(hire.personId(), hired(existing, hire));
+            }
+            names.putAll(after.values().stream().map(p -> new PersonNameIndex.Rename(p.personId(),
+                    before.containsKey(p.personId()) ? before.get(p.personId()).name() : null, before.containsKey(p.personId()), p.name())).toList());
+            var bulk = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Person.class);
+            after.values().forEach(p -> bulk.replaceOne(new Query(Criteria.where("_id").is(p.personId())), p,
+                    org.springframework.data.mongodb.core.FindAndReplaceOptions.options().upsert()));
+            bulk.execute();
+        }
+    }
+
+    private static Person hired(Person existing, Hire hire) {
         if (existing != null && existing.unannounced()) {
-            mongo.save(existing.completedBy(name, email, orgUnitId, managerId, effective));
-            return;
+            return existing.completedBy(hire.name(), hire.email(), hire.orgUnitId(), hire.managerId(), hire.effective());
         }
         List<Person.Before> history = existing == null ? List.of()
-                : existing.changedBy(eventId, orgUnitId, managerId, PersonStatus.ACTIVE, effective).changes();
-        mongo.save(new Person(personId, name, email, orgUnitId, managerId, PersonStatus.ACTIVE, effective, eventId, history));
+                : existing.changedBy(hire.eventId(), hire.orgUnitId(), hire.managerId(), PersonStatus.ACTIVE, hire.effective()).changes();
+        return new Person(hire.personId(), hire.name(), hire.email(), hire.orgUnitId(), hire.managerId(), PersonStatus.ACTIVE, hire.effective(),
+                hire.eventId(), history);
     }
 
     public void departed(String personId, LocalDate effective, String eventId) {

@@ -76,9 +76,11 @@ public final class ReorgAssessmentBenchmark {
             ChangeAssessment assessment = context.getBean(ChangeAssessment.class);
             LocalDate day = LocalDate.parse("2024-01-01");
             long t0 = System.nanoTime();
+            List<PeopleDirectory.Hire> hires = new java.util.ArrayList<>();
             for (int i = 0; i < people; i++) {
-                directory.hired("p" + i, "Person " + i, null, "ou-" + (i % 200), "p" + (i / 10), day, "hire-" + i);
+                hires.add(new PeopleDirectory.Hire("p" + i, "Person " + i, null, "ou-" + (i % 200), "p" + (i / 10), day, "hire-" + i));
             }
+            directory.hiredAll(hires);
             long t1 = System.nanoTime();
             Random random = new Random(42);
             int managers = Math.max(1, (int) Math.ceil(alliances * 0.3 / 4));

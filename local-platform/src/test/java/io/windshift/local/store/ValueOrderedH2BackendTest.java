@@ -40,6 +40,19 @@ class ValueOrderedH2BackendTest {
     }
 
     @Test
+    void keysAreWrittenAsBsonAndKeysOfTheEarlierEncodingStillRead() {
+        KeyValue key = new KeyValue("al-1", 3L, 2.5, null, new de.bwaldvogel.mongo.bson.Document("a", 1));
+        org.h2.mvstore.WriteBuffer out = new org.h2.mvstore.WriteBuffer();
+        KeyValueType.INSTANCE.write(out, key);
+        new org.h2.mvstore.type.ObjectDataType().write(out, key);
+        java.nio.ByteBuffer in = out.getBuffer().flip();
+        assertThat(in.get(0)).isEqualTo((byte) 0xFF);
+        assertThat(KeyValueType.INSTANCE.read(in)).isEqualTo(key);
+        assertThat(KeyValueType.INSTANCE.read(in)).isEqualTo(key);
+        assertThat(in.hasRemaining()).isFalse();
+    }
+
+    @Test
     void lookupsUniquenessAndARestartWorkOnTheValueOrderedIndexes() {
         Path file = dir.resolve("store.mv");
         withStore(new ValueOrderedH2Backend(file.toString()), alliances -> {

@@ -1,34 +1,45 @@
 package io.windshift.obligation.people;
 
+import io.windshift.messaging.store.KeyedChanges;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
-/** Writes to the workforce projection; a person HR never announced is created from what the event says. */
+/**
+ * Writes to the workforce projection; a person HR never announced is created from what the event says. Many people
+ * at once (a run of hires, a reorg) are one read and one bulk write ({@link KeyedChanges}).
+ */
 @Service
 public class WorkforceUpdates {
 
-    private final Workforce workforce;
+    /** One person's change: receives the worker as stored, or a bare one for a person HR never announced. */
+    public record Change(String personId, UnaryOperator<Worker> change) {
+    }
 
-    WorkforceUpdates(Workforce workforce) {
-        this.workforce = workforce;
+    private final MongoTemplate mongo;
+
+    WorkforceUpdates(MongoTemplate mongo) {
+        this.mongo = mongo;
     }
 
     /**
-     * A hire. If changes for the person were applied before it (a reorg or departure travels on another partition
-     * than the hire), HR sent the hire first: it only adds the name, and the manager and departure stay.
+     * Hires, in order. If changes for a person were applied before the hire (a reorg or departure travels on another
+     * partition than the hire), HR sent the hire first: it only adds the name, and the manager and departure stay.
      */
-    public void hired(Worker worker) {
-        Worker current = workforce.find(worker.personId()).orElse(null);
-        if (current != null && current.name() == null) {
-            workforce.save(new Worker(current.personId(), worker.name(), current.managerId() == null ? worker.managerId() : current.managerId(),
-                    current.departed(), current.lastEventId()));
-            return;
-        }
-        workforce.save(worker);
+    public void hiredAll(List<Worker> hires) {
+        KeyedChanges<Worker> workers = KeyedChanges.of(mongo, Worker.class, Worker::personId);
+        hires.forEach(worker -> workers.change(worker.personId(), current -> current != null && current.name() == null
+                ? new Worker(current.personId(), worker.name(), current.managerId() == null ? worker.managerId() : current.managerId(),
+                current.departed(), current.lastEventId())
+                : worker));
+        workers.apply();
     }
 
-    public void change(String personId, UnaryOperator<Worker> change) {
-        Worker current = workforce.find(personId).orElse(new Worker(personId, null, null, false, null));
-        workforce.save(change.apply(current));
+    public void changeAll(List<Change> changes) {
+        KeyedChanges<Worker> workers = KeyedChanges.of(mongo, Worker.class, Worker::personId);
+        changes.forEach(c -> workers.change(c.personId(), current -> c.change().apply(current != null ? current
+                : new Worker(c.personId(), null, null, false, null))));
+        workers.apply();
     }
 }

@@ -16,10 +16,13 @@ import io.windshift.contract.hr.WorkerLeaveStarted;
 import io.windshift.contract.hr.WorkerManagerChanged;
 import io.windshift.contract.hr.WorkerTerminated;
 import io.windshift.contract.hr.WorkerTransferred;
+import io.windshift.messaging.config.MessagingAutoConfiguration;
+import io.windshift.messaging.consume.IdempotentBatch;
 import io.windshift.messaging.consume.IdempotentConsumer;
 import io.windshift.messaging.consume.PoisonEventException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -37,21 +40,38 @@ class HrEventListener {
     private static final Logger log = LoggerFactory.getLogger(HrEventListener.class);
     static final String CONSUMER = "alliance-service.hr";
 
-    private final IdempotentConsumer idempotent;
+    private final IdempotentBatch batch;
     private final PeopleDirectory directory;
     private final ChangeAssessment assessment;
     private final OrgUnits orgUnits;
 
     HrEventListener(IdempotentConsumer idempotent, PeopleDirectory directory, ChangeAssessment assessment, OrgUnits orgUnits) {
-        this.idempotent = idempotent;
+        this.batch = new IdempotentBatch(idempotent, CONSUMER, HrEventListener::isHire, this::applyHires, this::apply);
         this.orgUnits = orgUnits;
         this.directory = directory;
         this.assessment = assessment;
     }
 
-    @KafkaListener(topics = Topics.HR, groupId = "alliance-service")
-    void on(CloudEvent event) {
-        idempotent.handleOnce(CONSUMER, event, this::apply);
+    /**
+     * A poll at a time: a run of consecutive hires (an HR system's initial load, by the thousand) is applied with a
+     * few batched reads and writes, every other event on its own, in order.
+     */
+    @KafkaListener(topics = Topics.HR, groupId = "alliance-service", containerFactory = MessagingAutoConfiguration.BATCH_FACTORY)
+    void on(List<ConsumerRecord<String, CloudEvent>> records) {
+        batch.handle(records);
+    }
+
+    private static boolean isHire(CloudEvent event) {
+        return event.knownType().orElse(null) == EventType.HR_WORKER_HIRED;
+    }
+
+    private void applyHires(List<CloudEvent> hires) {
+        log.info("Applying {} hr.worker.hired event(s) together, {} to {}", hires.size(), hires.getFirst().id(), hires.getLast().id());
+        directory.hiredAll(hires.stream().map(event -> {
+            WorkerHired hired = event.dataAs(WorkerHired.class);
+            return new PeopleDirectory.Hire(hired.personId(), hired.name(), hired.email(), hired.orgUnitId(), hired.managerId(),
+                    hired.effectiveDate(), event.id());
+        }).toList());
     }
 
     private void apply(CloudEvent event) {
@@ -63,7 +83,8 @@ class HrEventListener {
             switch (type) {
                 case HR_WORKER_HIRED -> {
                     WorkerHired hired = event.dataAs(WorkerHired.class);
-                    directory.hired(hired.personId(), hired.name(), hired.email(), hired.orgUnitId(), hired.managerId(), hired.effectiveDate(), event.id());
+                    directory.hiredAll(List.of(new PeopleDirectory.Hire(hired.personId(), hired.name(), hired.email(), hired.orgUnitId(),
+                            hired.managerId(), hired.effectiveDate(), event.id())));
                 }
                 case HR_WORKER_TERMINATED -> {
                     WorkerTerminated terminated = event.dataAs(WorkerTerminated.class);

@@ -53,6 +53,42 @@ public class PersonNameIndex {
         }
     }
 
+    /** A person's name as it was ({@code known}: whether they were indexed at all) and as it is now. */
+    public record Rename(String personId, String previousName, boolean known, String name) {
+    }
+
+    /**
+     * As {@link #put} for many people: one bulk of removals, then one of additions, each touching a shard once.
+     * Each person appears once (their name before the batch and after it).
+     */
+    public void putAll(List<Rename> renames) {
+        Map<String, List<Document>> pulls = new LinkedHashMap<>();
+        Map<String, List<Document>> adds = new LinkedHashMap<>();
+        for (Rename rename : renames) {
+            if (rename.known()) {
+                for (String key : PersonNames.keys(rename.personId(), rename.previousName())) {
+                    pulls.computeIfAbsent(shard(key, rename.personId()), k -> new ArrayList<>()).add(entry(rename.personId(), rename.previousName()));
+                }
+            }
+            for (String key : PersonNames.keys(rename.personId(), rename.name())) {
+                adds.computeIfAbsent(shard(key, rename.personId()), k -> new ArrayList<>()).add(entry(rename.personId(), rename.name()));
+            }
+        }
+        List<WriteModel<Document>> removals = new ArrayList<>();
+        pulls.forEach((shard, entries) -> removals.add(new UpdateOneModel<>(Filters.eq("_id", shard), Updates.pullAll("people", entries))));
+        write(removals);
+        List<WriteModel<Document>> additions = new ArrayList<>();
+        adds.forEach((shard, entries) -> additions.add(new UpdateOneModel<>(Filters.eq("_id", shard), Updates.addEachToSet("people", entries),
+                new UpdateOptions().upsert(true))));
+        write(additions);
+    }
+
+    private void write(List<WriteModel<Document>> writes) {
+        for (int from = 0; from < writes.size(); from += 1000) {
+            mongo.getCollection(COLLECTION).bulkWrite(writes.subList(from, Math.min(writes.size(), from + 1000)));
+        }
+    }
+
     public List<Entry> under(String key) {
         List<Entry> entries = new ArrayList<>();
         List<String> shards = IntStream.range(0, SHARDS).mapToObj(i -> key + "~" + i).toList();
@@ -86,9 +122,7 @@ public class PersonNameIndex {
         List<WriteModel<Document>> writes = new ArrayList<>();
         byShard.forEach((shard, entries) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", shard),
                 Updates.addEachToSet("people", entries), new UpdateOptions().upsert(true))));
-        for (int from = 0; from < writes.size(); from += 1000) {
-            mongo.getCollection(COLLECTION).bulkWrite(writes.subList(from, Math.min(writes.size(), from + 1000)));
-        }
+        write(writes);
         mongo.getCollection(COLLECTION).deleteMany(Filters.in("_id", new ArrayList<>(keys)));
         mongo.getCollection(COLLECTION).deleteOne(Filters.eq("_id", "#backfilled"));
         mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", BUILT), Updates.set("people", List.of()), new UpdateOptions().upsert(true));
