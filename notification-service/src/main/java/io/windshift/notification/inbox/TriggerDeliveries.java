@@ -9,21 +9,24 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.windshift.messaging.store.Shards;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Who was told about one trigger, on which channel, with which delivery status: one document per trigger,
- * {@code _id} = the trigger event id, with one entry per notification (recipient, alliances, in-app state and each
- * outbound delivery). Written every time a notification of the trigger is saved (created, grouped, claimed, sent,
- * failed, read), right after the save, so reading "who was told" is one {@code _id} lookup however many notifications
- * the trigger made. A crash between the two writes leaves the entry one step behind until the notification's next change.
+ * Who was told about one trigger, on which channel, with which delivery status: {@value #SHARDS} documents per
+ * trigger ({@link Shards}: {@code _id} = the trigger event id and a shard), with one entry per notification (recipient,
+ * alliances, in-app state and each outbound delivery). Written every time a notification of the trigger is saved
+ * (created, grouped, claimed, sent, failed, read), right after the save, so reading "who was told" is one {@code $in}
+ * by {@code _id} however many notifications the trigger made, and a write copies a shard, not the whole trigger's list.
+ * A crash between the two writes leaves the entry one step behind until the notification's next change.
  */
 @Component
 public class TriggerDeliveries {
 
     static final String COLLECTION = "trigger_deliveries";
+    static final int SHARDS = 32;
 
     private final MongoTemplate mongo;
 
@@ -53,27 +56,33 @@ public class TriggerDeliveries {
         }
         Document entry = new Document("notificationId", n.id()).append("recipientId", n.recipientId())
                 .append("allianceIds", List.copyOf(n.allianceIds())).append("channels", channels);
-        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", n.sourceEventId()),
+        mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", Shards.of(n.sourceEventId(), n.id(), SHARDS)),
                 Updates.set("told." + fieldName(n.id()), entry), new UpdateOptions().upsert(true));
     }
 
     /** Everyone told about the trigger, in no particular order; empty when nobody was. */
     public Optional<List<Told>> of(String triggerEventId) {
-        Document doc = mongo.getCollection(COLLECTION).find(Filters.eq("_id", triggerEventId)).first();
-        if (doc == null || !(doc.get("told") instanceof Document told)) {
-            return Optional.empty();
+        List<Document> docs = new ArrayList<>();
+        // Recorded before the entries were sharded: one document under the trigger id itself, read first so that a
+        // notification recorded again since then is taken from its shard.
+        Optional.ofNullable(mongo.getCollection(COLLECTION).find(Filters.eq("_id", triggerEventId)).first()).ifPresent(docs::add);
+        mongo.getCollection(COLLECTION).find(Filters.in("_id", Shards.all(triggerEventId, SHARDS))).into(docs);
+        Map<String, Told> told = new java.util.LinkedHashMap<>();
+        for (Document doc : docs) {
+            if (!(doc.get("told") instanceof Document entries)) {
+                continue;
+            }
+            for (Object value : entries.values()) {
+                Document entry = (Document) value;
+                List<ChannelStatus> channels = entry.getList("channels", Document.class, List.of()).stream()
+                        .map(c -> new ChannelStatus(c.getString("channel"), c.getString("status"), c.getInteger("attempts", 0),
+                                c.getDate("at") == null ? null : c.getDate("at").toInstant()))
+                        .toList();
+                told.put(entry.getString("notificationId"), new Told(entry.getString("notificationId"), entry.getString("recipientId"),
+                        entry.getList("allianceIds", String.class, List.of()), channels));
+            }
         }
-        List<Told> result = new ArrayList<>();
-        for (Map.Entry<String, Object> e : told.entrySet()) {
-            Document entry = (Document) e.getValue();
-            List<ChannelStatus> channels = entry.getList("channels", Document.class, List.of()).stream()
-                    .map(c -> new ChannelStatus(c.getString("channel"), c.getString("status"), c.getInteger("attempts", 0),
-                            c.getDate("at") == null ? null : c.getDate("at").toInstant()))
-                    .toList();
-            result.add(new Told(entry.getString("notificationId"), entry.getString("recipientId"),
-                    entry.getList("allianceIds", String.class, List.of()), channels));
-        }
-        return Optional.of(result);
+        return told.isEmpty() ? Optional.empty() : Optional.of(new ArrayList<>(told.values()));
     }
 
     /** A field name Mongo accepts: no '.', no leading '$'. */

@@ -6,11 +6,11 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.windshift.alliance.people.PersonNames;
+import io.windshift.messaging.store.Shards;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * {@code _id}, the one lookup the embedded store answers from an index: a search reads the key's {@value #SHARDS}
  * shards in one {@code $in}, whatever the size of the directory, and a hire writes one shard per word of the name.
  *
- * <p>Sharded by person because a key can hold a large share of the directory (ids share their prefix: "E1", "p-"):
- * a hire rewrote the key's whole document, so loading 20,000 people slowed from 50 to 10 hires a second as it grew.
+ * <p>Sharded by person ({@link Shards}) because a key can hold a large share of the directory (ids share their prefix:
+ * "E1", "p-"): a hire rewrote the key's whole document, so loading 20,000 people slowed from 50 to 10 hires a second.
  */
 @Component
 public class PersonNameIndex {
@@ -91,8 +91,7 @@ public class PersonNameIndex {
 
     public List<Entry> under(String key) {
         List<Entry> entries = new ArrayList<>();
-        List<String> shards = IntStream.range(0, SHARDS).mapToObj(i -> key + "~" + i).toList();
-        for (Document doc : mongo.getCollection(COLLECTION).find(Filters.in("_id", shards))) {
+        for (Document doc : mongo.getCollection(COLLECTION).find(Filters.in("_id", Shards.all(key, SHARDS)))) {
             for (Document person : doc.getList("people", Document.class, List.of())) {
                 entries.add(new Entry(person.getString("p"), person.getString("n")));
             }
@@ -129,7 +128,7 @@ public class PersonNameIndex {
     }
 
     static String shard(String key, String personId) {
-        return key + "~" + Math.floorMod(personId.hashCode(), SHARDS);
+        return Shards.of(key, personId, SHARDS);
     }
 
     private static Document entry(String personId, String name) {
