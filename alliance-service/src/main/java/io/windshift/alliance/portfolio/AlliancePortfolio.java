@@ -149,7 +149,9 @@ public class AlliancePortfolio {
      */
     public Optional<Alliance> change(Outbox.Batch batch, Alliance loaded, String allianceId, Function<Alliance, Alliance.Vacancy> change,
                                      BiConsumer<Alliance, Alliance.Vacancy> beforeSave) {
+        Object[] leadershipBefore = {null};
         Alliance saved = withRetry(batch, loaded, allianceId, alliance -> {
+            leadershipBefore[0] = leadership(alliance);
             Alliance.Vacancy outcome = change.apply(alliance);
             if (!outcome.isEmpty()) {
                 beforeSave.accept(alliance, outcome);
@@ -157,8 +159,20 @@ public class AlliancePortfolio {
             alliance.record(events.toOutbox(outcome.events()));
             return alliance;
         });
-        afterSave(saved);
+        if (saved != null && leadership(saved).equals(leadershipBefore[0])) {
+            // Who leads it and its tier are as before: the manager load is unchanged, only the person index is trimmed
+            // (a reorg's moves leave most alliances so, and settling cost three round trips per manager each).
+            trimPersonIndex(saved);
+        } else {
+            afterSave(saved);
+        }
         return Optional.ofNullable(saved);
+    }
+
+    /** What the manager load follows: the tier and every alliance-manager assignment, held or ended. */
+    private static List<Object> leadership(Alliance alliance) {
+        return List.of(String.valueOf(alliance.tier()), alliance.assignments().stream().filter(a -> a.role() == Role.ALLIANCE_MANAGER)
+                .map(a -> a.personId() + "|" + alliance.holds(a.personId(), Role.ALLIANCE_MANAGER)).toList());
     }
 
     /** The alliances working on an asset (a reprioritisation concerns them all). */
@@ -292,10 +306,14 @@ public class AlliancePortfolio {
         if (saved == null) {
             return;
         }
+        trimPersonIndex(saved);
+        capacity.settle(saved.id(), ManagerCapacity.managersOf(saved), claimant);
+    }
+
+    private void trimPersonIndex(Alliance saved) {
         Set<String> seated = saved.seatedPeople();
         saved.assignments().stream().map(RoleAssignment::personId).distinct().filter(p -> !seated.contains(p))
                 .forEach(p -> people.remove(p, saved.id()));
-        capacity.settle(saved.id(), ManagerCapacity.managersOf(saved), claimant);
     }
 
     private Alliance withRetry(String allianceId, Function<Alliance, Alliance> change) {
