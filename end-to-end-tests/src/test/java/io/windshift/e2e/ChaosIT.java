@@ -45,7 +45,7 @@ class ChaosIT {
         env = new LinkedHashMap<>();
         env.put("WINDSHIFT_STATE_DIR", state.toString());
         env.put("WINDSHIFT_PORT_OFFSET", Integer.toString(offset));
-        env.put("WINDSHIFT_CDS", "0"); // one start: an AppCDS training run would cost more than it saves
+        env.put("WINDSHIFT_CDS", "0"); // one start: a start-up archive training run would cost more than it saves
         env.put("WINDSHIFT_START_TIMEOUT", "300");
         int keys = run("keys", List.of(java(), "-cp", classpath(), "io.windshift.local.LocalTokens", "--keys",
                 state.resolve("keys").toString(), "--init"), Duration.ofMinutes(1));

@@ -142,6 +142,19 @@ class FrontDoorIT {
     }
 
     @Test
+    void anIntakesOwnRefusalsReachTheCallerAndLeaveTheServicesOtherRoutesOpen() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/api/v1/hr/events")).header("Authorization", bearer(TOKENS.valid("p-hr-" + i)))
+                    .header("Content-Type", "application/cloudevents+json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+            assertThat(refused.body()).contains("Event intake unavailable");
+        }
+        assertThat(STUB.calls("POST", "/api/v1/hr/events")).isEqualTo(30);
+        assertThat(send(get("/api/v1/alliances/after-refusals").header("Authorization", bearer(TOKENS.valid("p-admin")))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void onlyGetsAreRetried() throws Exception {
         STUB.failuresLeft.set(2);
         HttpResponse<String> get = send(get("/api/v1/alliances/flaky").header("Authorization", bearer(TOKENS.valid("p-admin"))));

@@ -51,6 +51,12 @@ final class StubService implements AutoCloseable {
         }
         calls.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
         received.add(Map.copyOf(exchange.getRequestHeaders()));
+        if (path.equals("/api/v1/hr/events")) {
+            // An intake that cannot reach its broker: refuses at once, saying when to come back.
+            exchange.getResponseHeaders().set("Retry-After", "5");
+            respond(exchange, 503, "{\"title\":\"Event intake unavailable\"}");
+            return;
+        }
         if (path.endsWith("/flaky") && failuresLeft.getAndDecrement() > 0) {
             respond(exchange, 500, "{\"title\":\"boom\"}");
             return;

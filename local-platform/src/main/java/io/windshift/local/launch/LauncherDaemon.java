@@ -136,7 +136,7 @@ final class LauncherDaemon {
             }
             if (!infraOnly) {
                 if (!training.isEmpty()) {
-                    phase = "training start-up archives (AppCDS, once per build) for " + String.join(" ", training);
+                    phase = "training start-up archives (once per build) for " + String.join(" ", training);
                     training.parallelStream().forEach(n -> {
                         if (!ServiceJars.train(stack, n, supervisor)) {
                             System.out.println(n + ": CDS training failed, starting without the archive (see "
