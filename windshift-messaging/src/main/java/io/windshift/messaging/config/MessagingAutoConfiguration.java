@@ -161,8 +161,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    IdempotentConsumer idempotentConsumer(ProcessedEvents processedEvents, MeterRegistry meters) {
-        return new IdempotentConsumer(processedEvents, meters);
+    IdempotentConsumer idempotentConsumer(ProcessedEvents processedEvents, MeterRegistry meters, TraceContext traceContext) {
+        return new IdempotentConsumer(processedEvents, meters, traceContext);
     }
 
     @Bean
@@ -223,8 +223,8 @@ public class MessagingAutoConfiguration {
 
     /**
      * For listeners that take a whole poll ({@link io.windshift.messaging.consume.IdempotentBatch}): same consumers,
-     * dead letters and retries, the failed record named by the listener. No per-record observation (a batch has no
-     * single trace to continue).
+     * dead letters and retries, the failed record named by the listener. No per-record observation: the batch continues
+     * each event's trace itself (one applied alone in its record's trace, a run in its first event's).
      */
     @Bean(name = BATCH_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, CloudEvent> batchKafkaListenerContainerFactory(

@@ -44,7 +44,7 @@ public final class IdempotentBatch {
         for (int i = 0; i < records.size(); i++) {
             CloudEvent event = records.get(i).value();
             if (event == null) {
-                flush(run, runIndexes);
+                flush(records, run, runIndexes);
                 throw new BatchListenerFailedException("record could not be read as a CloudEvent",
                         new MalformedEventException("record at offset " + records.get(i).offset() + " could not be read as a CloudEvent"), i);
             }
@@ -53,20 +53,30 @@ public final class IdempotentBatch {
                 runIndexes.add(i);
                 continue;
             }
-            flush(run, runIndexes);
+            flush(records, run, runIndexes);
             try {
-                idempotent.handleOnce(consumer, event, applyOne);
+                idempotent.continuing(traceparent(records.get(i)), consumer, () -> idempotent.handleOnce(consumer, event, applyOne));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        flush(run, runIndexes);
+        flush(records, run, runIndexes);
     }
 
-    private void flush(List<CloudEvent> run, List<Integer> indexes) {
+    private static String traceparent(ConsumerRecord<String, CloudEvent> record) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(io.windshift.messaging.publish.EventPublisher.HEADER_TRACEPARENT);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Applies a run in the trace of its first event (a run is mostly one request's events: an HR batch, a reorg's impacts). */
+    private void flush(List<ConsumerRecord<String, CloudEvent>> records, List<CloudEvent> run, List<Integer> indexes) {
         if (run.isEmpty()) {
             return;
         }
+        idempotent.continuing(traceparent(records.get(indexes.getFirst())), consumer, () -> flushRun(run, indexes));
+    }
+
+    private void flushRun(List<CloudEvent> run, List<Integer> indexes) {
         try {
             // Which of them were applied before (a redelivery) is one read for the whole run, as is recording them after.
             List<CloudEvent> fresh = idempotent.notYetApplied(consumer, run);

@@ -1,5 +1,7 @@
 package io.windshift.messaging.consume;
 
+import io.windshift.messaging.trace.TraceContext;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.windshift.contract.CloudEvent;
 import java.util.List;
@@ -18,10 +20,21 @@ public class IdempotentConsumer {
 
     private final ProcessedEvents processed;
     private final MeterRegistry meters;
+    private final TraceContext traces;
 
     public IdempotentConsumer(ProcessedEvents processed, MeterRegistry meters) {
+        this(processed, meters, new TraceContext(null));
+    }
+
+    public IdempotentConsumer(ProcessedEvents processed, MeterRegistry meters, TraceContext traces) {
         this.processed = processed;
         this.meters = meters;
+        this.traces = traces;
+    }
+
+    /** Runs {@code work} in the trace a record carried ({@link TraceContext#continuing}). */
+    void continuing(String traceparent, String consumer, Runnable work) {
+        traces.continuing(traceparent, consumer, work);
     }
 
     /** Whether {@code consumer} applied this event id already (a redelivery); counted as a duplicate if so. */

@@ -16,6 +16,27 @@ public class TraceContext {
         this.tracer = tracer;
     }
 
+    /**
+     * Runs {@code work} in a span continuing {@code traceparent} (a record's W3C header), so its log lines and the events
+     * it stores carry that trace: what the record listeners' observation does, for events a batch listener applies.
+     * Without a tracer or a well-formed traceparent it just runs.
+     */
+    public void continuing(String traceparent, String name, Runnable work) {
+        String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
+        if (tracer == null || parts.length != 4 || parts[1].length() != 32 || parts[2].length() != 16) {
+            work.run();
+            return;
+        }
+        io.micrometer.tracing.TraceContext parent = tracer.traceContextBuilder().traceId(parts[1]).spanId(parts[2])
+                .sampled("01".equals(parts[3])).build();
+        Span span = tracer.spanBuilder().setParent(parent).name(name).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            work.run();
+        } finally {
+            span.end();
+        }
+    }
+
     /** {@code 00-<trace-id>-<span-id>-<flags>} of the current span, or null outside a trace. */
     public String currentTraceparent() {
         if (tracer == null) {
